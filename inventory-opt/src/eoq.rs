@@ -1,0 +1,245 @@
+//! The economic order quantity: the order size that balances fixed ordering cost against
+//! holding cost when demand is steady (Harris 1913; Snyder & Shen, *Fundamentals of Supply Chain
+//! Theory*, §3.2).
+//!
+//! With fixed cost K per order, holding cost h per unit per unit time and demand rate λ:
+//! Q* = √(2Kλ/h), and the cost per unit time of ordering Q is g(Q) = Kλ/Q + hQ/2, so
+//! g(Q*) = √(2Kλh). The purchase cost cλ does not depend on Q and is not included.
+
+use flowcast_core::column::check_output;
+use flowcast_core::{Column, ValidationError, check};
+
+use crate::error::Result;
+
+/// The parameters of an EOQ problem, as plain numbers (`EoqInput<f64>`) or batch columns
+/// (`EoqInput<Column>`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EoqInput<V = f64> {
+    /// Fixed cost per order (K), > 0.
+    pub fixed_cost: V,
+    /// Holding cost per unit per unit time (h), > 0.
+    pub holding_cost: V,
+    /// Demand per unit time (λ), ≥ 0.
+    pub demand_rate: V,
+}
+
+/// An order quantity and its cost per unit time (ordering + holding, purchase excluded).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Eoq {
+    /// The order quantity Q.
+    pub order_quantity: f64,
+    /// Kλ/Q + hQ/2.
+    pub cost: f64,
+}
+
+impl EoqInput {
+    /// The optimal order quantity Q* = √(2Kλ/h) and its cost √(2Kλh).
+    ///
+    /// A demand rate of 0 gives Q* = 0 at cost 0 (never order).
+    ///
+    /// ```
+    /// use flowcast_inventory::EoqInput;
+    /// // Snyder & Shen, Example 3.1.
+    /// let eoq = EoqInput { fixed_cost: 8.0, holding_cost: 0.225, demand_rate: 1300.0 }.optimal()?;
+    /// assert!((eoq.order_quantity - 304.046_780_026_436_8).abs() < 1e-9);
+    /// assert!((eoq.cost - 68.410_525_505_948_29).abs() < 1e-9);
+    /// # Ok::<(), flowcast_inventory::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`crate::Error::Invalid`] for a non-positive or non-finite cost, or a negative or
+    /// non-finite demand rate.
+    pub fn optimal(&self) -> Result<Eoq> {
+        let (k, h, d) = self.validated()?;
+        let kd2 = 2.0 * k * d;
+        Ok(Eoq {
+            order_quantity: (kd2 / h).sqrt(),
+            cost: (kd2 * h).sqrt(),
+        })
+    }
+
+    /// The cost per unit time of ordering `order_quantity` units at a time.
+    ///
+    /// ```
+    /// use flowcast_inventory::EoqInput;
+    /// let eoq = EoqInput { fixed_cost: 8.0, holding_cost: 0.225, demand_rate: 1300.0 }.cost_at(250.0)?;
+    /// assert!((eoq.cost - 69.725).abs() < 1e-12);
+    /// # Ok::<(), flowcast_inventory::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`EoqInput::optimal`], and for a non-positive order quantity.
+    pub fn cost_at(&self, order_quantity: f64) -> Result<Eoq> {
+        let (k, h, d) = self.validated()?;
+        let q = check::positive("order_quantity", order_quantity)?;
+        Ok(Eoq {
+            order_quantity: q,
+            cost: k * d / q + h * q / 2.0,
+        })
+    }
+
+    fn validated(&self) -> std::result::Result<(f64, f64, f64), ValidationError> {
+        Ok((
+            check::positive("fixed_cost", self.fixed_cost)?,
+            check::positive("holding_cost", self.holding_cost)?,
+            check::non_negative("demand_rate", self.demand_rate)?,
+        ))
+    }
+}
+
+/// Where a batch EOQ call writes its results: one slot per row in each.
+#[derive(Debug)]
+pub struct EoqColumns<'a> {
+    /// Order quantity per row.
+    pub order_quantity: &'a mut [f64],
+    /// Cost per unit time per row.
+    pub cost: &'a mut [f64],
+}
+
+impl EoqInput<Column<'_>> {
+    /// EOQ for every row: the optimal quantity, or the cost of the given `order_quantity`.
+    /// Row `i` gives exactly what [`EoqInput::optimal`] (or [`EoqInput::cost_at`]) gives for
+    /// row `i`'s values.
+    ///
+    /// ```
+    /// use flowcast_core::Column;
+    /// use flowcast_inventory::{EoqColumns, EoqInput};
+    /// let demand = [1300.0, 0.0, 5200.0];
+    /// let input = EoqInput {
+    ///     fixed_cost: Column::Scalar(8.0),
+    ///     holding_cost: Column::Scalar(0.225),
+    ///     demand_rate: Column::Values(&demand),
+    /// };
+    /// let (mut q, mut cost) = ([0.0; 3], [0.0; 3]);
+    /// input.solve_into(None, EoqColumns { order_quantity: &mut q, cost: &mut cost })?;
+    /// assert!((q[2] - 2.0 * q[0]).abs() < 1e-9 && q[1] == 0.0);
+    /// # Ok::<(), flowcast_inventory::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The first invalid row's error, its field indexed (`demand_rate[7]`) when that input is
+    /// per row; a length mismatch between inputs or outputs.
+    pub fn solve_into(
+        &self,
+        order_quantity: Option<Column<'_>>,
+        out: EoqColumns<'_>,
+    ) -> Result<()> {
+        let columns = [
+            ("fixed_cost", self.fixed_cost),
+            ("holding_cost", self.holding_cost),
+            ("demand_rate", self.demand_rate),
+            (
+                "order_quantity",
+                order_quantity.unwrap_or(Column::Scalar(1.0)),
+            ),
+        ];
+        let rows = Column::rows(&columns)?;
+        check_output("order_quantity", out.order_quantity.len(), rows)?;
+        check_output("cost", out.cost.len(), rows)?;
+        for i in 0..rows {
+            let row = EoqInput {
+                fixed_cost: self.fixed_cost.get(i),
+                holding_cost: self.holding_cost.get(i),
+                demand_rate: self.demand_rate.get(i),
+            };
+            let eoq = match order_quantity {
+                None => row.optimal(),
+                Some(q) => row.cost_at(q.get(i)),
+            };
+            let eoq = eoq.map_err(|e| e.at_row(i, &columns))?;
+            out.order_quantity[i] = eoq.order_quantity;
+            out.cost[i] = eoq.cost;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flowcast_core::ErrorCode;
+    use proptest::prelude::*;
+
+    fn input(k: f64, h: f64, d: f64) -> EoqInput {
+        EoqInput {
+            fixed_cost: k,
+            holding_cost: h,
+            demand_rate: d,
+        }
+    }
+
+    #[test]
+    fn rejects_bad_costs_naming_field_and_value() {
+        let e = input(0.0, 1.0, 1.0).optimal().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "fixed_cost = 0: must be greater than 0 [not_positive]"
+        );
+        let e = input(1.0, -2.0, 1.0).optimal().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "holding_cost = -2: must be greater than 0 [not_positive]"
+        );
+        let crate::Error::Invalid(e) = input(1.0, 1.0, f64::NAN).optimal().unwrap_err();
+        assert_eq!(e.code, ErrorCode::NotFinite);
+        let crate::Error::Invalid(e) = input(1.0, 1.0, 1.0).cost_at(0.0).unwrap_err();
+        assert_eq!(e.field, "order_quantity");
+    }
+
+    #[test]
+    fn batch_errors_point_at_the_row() {
+        let d = [1.0, 2.0, -3.0];
+        let inp = EoqInput {
+            fixed_cost: Column::Scalar(1.0),
+            holding_cost: Column::Scalar(1.0),
+            demand_rate: Column::Values(&d),
+        };
+        let (mut q, mut c) = ([0.0; 3], [0.0; 3]);
+        let e = inp
+            .solve_into(
+                None,
+                EoqColumns {
+                    order_quantity: &mut q,
+                    cost: &mut c,
+                },
+            )
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "demand_rate[2] = -3: must be at least 0 [negative]"
+        );
+        let mut short = [0.0; 2];
+        let e = inp
+            .solve_into(
+                None,
+                EoqColumns {
+                    order_quantity: &mut short,
+                    cost: &mut c,
+                },
+            )
+            .unwrap_err();
+        assert!(e.to_string().contains("[length_mismatch]"));
+    }
+
+    proptest! {
+        #[test]
+        fn optimum_is_a_minimum_and_batch_agrees_exactly(
+            k in 0.01f64..1e4, h in 0.001f64..1e3, d in 0.0f64..1e6, f in 0.1f64..10.0
+        ) {
+            let p = input(k, h, d);
+            let best = p.optimal().unwrap();
+            if best.order_quantity > 0.0 {
+                let other = p.cost_at(best.order_quantity * f).unwrap();
+                prop_assert!(other.cost >= best.cost * (1.0 - 1e-12));
+                let at = p.cost_at(best.order_quantity).unwrap();
+                prop_assert!((at.cost - best.cost).abs() <= 1e-9 * best.cost);
+            }
+            let (ks, hs, ds) = ([k, k], [h, h], [d, d]);
+            let batch = EoqInput { fixed_cost: Column::Values(&ks), holding_cost: Column::Values(&hs), demand_rate: Column::Values(&ds) };
+            let (mut q, mut c) = ([0.0; 2], [0.0; 2]);
+            batch.solve_into(None, EoqColumns { order_quantity: &mut q, cost: &mut c }).unwrap();
+            prop_assert_eq!(q[1].to_bits(), best.order_quantity.to_bits());
+            prop_assert_eq!(c[1].to_bits(), best.cost.to_bits());
+        }
+    }
+}

@@ -1,0 +1,13 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+
+pub mod eoq;
+pub mod error;
+pub mod loss;
+pub mod safety_stock;
+
+pub use eoq::{Eoq, EoqColumns, EoqInput};
+pub use error::{Error, Result};
+pub use safety_stock::{
+    CycleService, LeadTimeDemand, SafetyStock, SafetyStockColumns, ServiceTarget, cycle_service,
+};

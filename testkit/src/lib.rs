@@ -1,0 +1,50 @@
+//! Test-only helpers shared by the flowcast crates: where the shared reference data lives, and
+//! the tolerance rule the reference vectors are written for.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+/// The shared reference-data folder (`../shared/data` beside the repository).
+///
+/// Looks at `$FLOWCAST_SHARED_DATA` first, then `../shared/data` from the workspace root, then
+/// `/work/shared/data`. Panics with the places it looked if none exists: tests must not pass by
+/// silently skipping their reference cases.
+pub fn shared_data() -> PathBuf {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let candidates: Vec<PathBuf> = std::env::var_os("FLOWCAST_SHARED_DATA")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([
+            root.join("../shared/data"),
+            PathBuf::from("/work/shared/data"),
+        ])
+        .collect();
+    candidates
+        .iter()
+        .find(|p| p.is_dir())
+        .cloned()
+        .unwrap_or_else(|| {
+            panic!("shared reference data not found; looked in {candidates:?} (set FLOWCAST_SHARED_DATA)")
+        })
+}
+
+/// Parses a JSON file under [`shared_data`].
+pub fn load_json(relative: &str) -> Value {
+    let path = shared_data().join(relative);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad JSON in {}: {e}", path.display()))
+}
+
+/// `|got − expected| <= abs + rel·|expected|`: the rule every shared vector states its `tol` in.
+pub fn within(got: f64, expected: f64, abs: f64, rel: f64) -> bool {
+    (got - expected).abs() <= abs + rel * expected.abs()
+}
+
+/// A number from a JSON value, with the key in the panic message.
+pub fn num(v: &Value, key: &str) -> f64 {
+    v[key]
+        .as_f64()
+        .unwrap_or_else(|| panic!("`{key}` is not a number in {v}"))
+}
