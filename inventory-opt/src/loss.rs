@@ -132,6 +132,73 @@ pub fn standard_normal_second_loss_batch(
     })
 }
 
+/// First-order loss n(x) = E[(X − x)⁺] and its complement n̄(x) = E[(x − X)⁺] of
+/// X ~ N(mean, sd²), for every row.
+///
+/// # Errors
+/// A non-finite `x` or `mean`, a non-positive `sd` (field indexed for per-row inputs), or a
+/// length mismatch.
+pub fn normal_loss_batch(
+    x: Column<'_>,
+    mean: Column<'_>,
+    sd: Column<'_>,
+    loss: &mut [f64],
+    complement: &mut [f64],
+) -> Result<()> {
+    normal_batch(x, mean, sd, loss, complement, |z, sd| {
+        (
+            sd * standard_normal_loss(z),
+            sd * standard_normal_loss_complement(z),
+        )
+    })
+}
+
+/// Second-order loss n₂(x) = ½E[((X − x)⁺)²] and its complement ½E[((x − X)⁺)²] of
+/// X ~ N(mean, sd²), for every row.
+///
+/// # Errors
+/// As [`normal_loss_batch`].
+pub fn normal_second_loss_batch(
+    x: Column<'_>,
+    mean: Column<'_>,
+    sd: Column<'_>,
+    loss: &mut [f64],
+    complement: &mut [f64],
+) -> Result<()> {
+    normal_batch(x, mean, sd, loss, complement, |z, sd| {
+        let v = sd * sd;
+        (
+            v * standard_normal_second_loss(z),
+            v * standard_normal_second_loss_complement(z),
+        )
+    })
+}
+
+fn normal_batch(
+    x: Column<'_>,
+    mean: Column<'_>,
+    sd: Column<'_>,
+    a: &mut [f64],
+    b: &mut [f64],
+    f: impl Fn(f64, f64) -> (f64, f64),
+) -> Result<()> {
+    let columns = [("x", x), ("mean", mean), ("sd", sd)];
+    let rows = Column::rows(&columns)?;
+    check_output("loss", a.len(), rows)?;
+    check_output("complement", b.len(), rows)?;
+    for i in 0..rows {
+        let row = || -> std::result::Result<(f64, f64), flowcast_core::ValidationError> {
+            let x = check::finite("x", x.get(i))?;
+            let mean = check::finite("mean", mean.get(i))?;
+            let sd = check::positive("sd", sd.get(i))?;
+            Ok(((x - mean) / sd, sd))
+        };
+        let (z, sd) = row().map_err(|e| Column::locate(e, i, &columns))?;
+        (a[i], b[i]) = f(z, sd);
+    }
+    Ok(())
+}
+
 fn map_batch(z: &[f64], a: &mut [f64], b: &mut [f64], f: impl Fn(f64) -> (f64, f64)) -> Result<()> {
     let rows = Column::rows(&[("z", Column::Values(z))])?;
     check_output("loss", a.len(), rows)?;
