@@ -22,6 +22,8 @@ pub enum ErrorCode {
     Empty,
     /// Arrays that must have the same length (or broadcast) do not.
     LengthMismatch,
+    /// A value of the wrong kind: text where a number is expected, a nested array, an object.
+    WrongType,
 }
 
 impl ErrorCode {
@@ -34,6 +36,7 @@ impl ErrorCode {
             Self::OutOfRange => "out_of_range",
             Self::Empty => "empty",
             Self::LengthMismatch => "length_mismatch",
+            Self::WrongType => "wrong_type",
         }
     }
 }
@@ -118,6 +121,7 @@ mod tests {
             ErrorCode::OutOfRange,
             ErrorCode::Empty,
             ErrorCode::LengthMismatch,
+            ErrorCode::WrongType,
         ];
         let mut names: Vec<_> = all.iter().map(|c| c.as_str()).collect();
         assert!(

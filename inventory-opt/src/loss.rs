@@ -132,6 +132,22 @@ pub fn standard_normal_second_loss_batch(
     })
 }
 
+/// [`standard_normal_loss_inverse`] for every row of `g`.
+///
+/// # Errors
+/// A `g` that is not a finite positive number (indexed for per-row input), or a length
+/// mismatch.
+pub fn standard_normal_loss_inverse_into(g: Column<'_>, out: &mut [f64]) -> Result<()> {
+    let columns = [("g", g)];
+    let rows = Column::rows(&columns)?;
+    check_output("out", out.len(), rows)?;
+    for (i, slot) in out.iter_mut().enumerate() {
+        let g = check::positive("g", g.get(i)).map_err(|e| Column::locate(e, i, &columns))?;
+        *slot = standard_normal_loss_inverse(g);
+    }
+    Ok(())
+}
+
 /// First-order loss n(x) = E[(X − x)⁺] and its complement n̄(x) = E[(x − X)⁺] of
 /// X ~ N(mean, sd²), for every row.
 ///

@@ -1,0 +1,133 @@
+"""Expiry and cold-chain analytics.
+
+>>> import flowcast.expiry as ex
+>>> round(ex.mean_kinetic_temperature([20, 2, 25], weights=[2, 4, 1]), 4)
+15.6776
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import numpy as np
+
+from flowcast import _flowcast
+from flowcast._arrays import as_float_array
+from flowcast.errors import ValidationError
+
+__all__ = ["mean_kinetic_temperature", "mean_kinetic_temperature_by"]
+
+#: USP <1160>: activation energy in kJ/mol.
+DELTA_H = 83.144
+#: USP <1160>: gas constant in kJ/(mol·K).
+GAS_CONSTANT = 8.3144e-3
+
+
+def mean_kinetic_temperature(
+    temps_c: Any,
+    weights: Optional[Any] = None,
+    delta_h: float = DELTA_H,
+    gas_constant: float = GAS_CONSTANT,
+) -> Any:
+    """Mean kinetic temperature in °C (USP <1160>).
+
+    MKT = (ΔH/R) / −ln(Σ wᵢ exp(−ΔH/(R Tᵢ)) / Σ wᵢ), Tᵢ in kelvin, computed in log-sum-exp
+    form.
+
+    Args:
+        temps_c: readings in °C. 1-D: one record, returns a float. 2-D: one record per row,
+            returns an array with one MKT per row.
+        weights: time each reading stands for (hours, minutes: only ratios matter); same shape
+            as ``temps_c``, or 1-D with one weight per column for 2-D input. Equal by default.
+        delta_h: activation energy ΔH in kJ/mol.
+        gas_constant: R in kJ/(mol·K).
+
+    Raises:
+        ValidationError: an empty record, NaN, a reading at or below absolute zero, negative
+            weights or weights summing to zero, mismatched shapes, non-positive constants.
+    """
+    temps = as_float_array("temps_c", temps_c)
+    if temps.ndim > 2:
+        raise ValidationError(
+            f"temps_c = {temps.ndim}-D array: must be 1-D (one record) or 2-D (one per row) [wrong_type]",
+            code="wrong_type", field="temps_c", value=f"{temps.ndim}-D array",
+            reason="must be 1-D (one record) or 2-D (one per row)",
+        )
+    records, length = (1, temps.size) if temps.ndim < 2 else temps.shape
+    flat_w = None
+    if weights is not None:
+        w = as_float_array("weights", weights)
+        target = temps.shape if temps.ndim else (1,)
+        try:
+            w = np.broadcast_to(w, target)
+        except ValueError:
+            raise ValidationError(
+                f"weights = shape {w.shape}: must match temps_c {temps.shape} [length_mismatch]",
+                code="length_mismatch", field="weights", value=f"shape {w.shape}",
+                reason=f"must match temps_c {temps.shape}",
+            ) from None
+        flat_w = np.ascontiguousarray(w, dtype=np.float64).reshape(-1)
+    bounds = np.arange(records + 1, dtype=np.int64) * length if length else np.zeros(2, dtype=np.int64)
+    out = _flowcast.mean_kinetic_temperature(
+        np.ascontiguousarray(temps, dtype=np.float64).reshape(-1), flat_w, bounds, float(delta_h), float(gas_constant)
+    )
+    return float(out[0]) if temps.ndim < 2 else out
+
+
+def mean_kinetic_temperature_by(
+    frame: Any,
+    by: str,
+    temps: str = "temp_c",
+    weights: Optional[str] = None,
+    delta_h: float = DELTA_H,
+    gas_constant: float = GAS_CONSTANT,
+) -> Any:
+    """MKT per group of a long pandas or polars DataFrame, in one call with no per-group
+    Python work.
+
+    Args:
+        frame: one row per reading.
+        by: the column naming the record (a lot, a logger, a shipment).
+        temps: the column of readings in °C.
+        weights: optional column of time weights.
+
+    Returns:
+        A DataFrame of the same library with columns ``by`` and ``mkt_c``, one row per group in
+        sorted key order.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"lot": ["a", "b", "a", "b"], "temp_c": [5.0, 20.0, 5.0, 30.0]})
+    >>> mean_kinetic_temperature_by(df, by="lot").round(4)
+      lot    mkt_c
+    0   a   5.0000
+    1   b  26.2599
+    """
+    kind = type(frame).__module__.split(".")[0]
+    if kind not in ("pandas", "polars"):
+        raise TypeError(f"mean_kinetic_temperature_by() takes a pandas or polars DataFrame, not {type(frame).__name__}")
+    columns = list(frame.columns)
+    for column in [by, temps] + ([weights] if weights else []):
+        if column not in columns:
+            raise ValidationError(
+                f"{column} = missing: must be a column of the frame ({', '.join(map(str, columns))}) [wrong_type]",
+                code="wrong_type", field=column, value="missing",
+                reason="must be a column of the frame",
+            )
+    keys = frame[by].to_numpy()
+    values = as_float_array(temps, frame[temps].to_numpy())
+    w = as_float_array(weights, frame[weights].to_numpy()) if weights else None
+    unique, inverse = np.unique(keys, return_inverse=True)
+    order = np.argsort(inverse, kind="stable")
+    counts = np.bincount(inverse.reshape(-1), minlength=len(unique))
+    bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    sorted_w = None if w is None else np.ascontiguousarray(w[order])
+    mkt = _flowcast.mean_kinetic_temperature(
+        np.ascontiguousarray(values[order]), sorted_w, bounds, float(delta_h), float(gas_constant)
+    )
+    if kind == "pandas":
+        import pandas as pd
+
+        return pd.DataFrame({by: unique, "mkt_c": mkt})
+    import polars as pl
+
+    return pl.DataFrame({by: unique, "mkt_c": mkt})

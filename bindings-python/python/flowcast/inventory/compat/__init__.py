@@ -1,0 +1,1 @@
+"""Drop-in replacements for other inventory libraries, for users migrating to flowcast."""

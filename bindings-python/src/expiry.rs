@@ -1,0 +1,76 @@
+//! `flowcast.expiry` kernels: mean kinetic temperature.
+
+use flowcast_core::{ErrorCode, ValidationError};
+use flowcast_expiry::mkt::{MktParams, mkt_segments};
+use numpy::{PyArray1, PyReadonlyArray1};
+use pyo3::prelude::*;
+
+use crate::arrays::to_numpy;
+use crate::errors::{compute, invalid};
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(mean_kinetic_temperature, m)?)?;
+    Ok(())
+}
+
+fn slice<'a>(
+    py: Python<'_>,
+    name: &'static str,
+    a: &'a PyReadonlyArray1<'_, f64>,
+) -> PyResult<&'a [f64]> {
+    a.as_slice().map_err(|_| {
+        invalid(
+            py,
+            ValidationError::new(
+                ErrorCode::OutOfRange,
+                name,
+                "a strided array",
+                "must be contiguous",
+            ),
+        )
+    })
+}
+
+/// MKT in °C of each record `temps_c[bounds[j]..bounds[j+1]]`.
+#[pyfunction]
+#[pyo3(signature = (temps_c, weights, bounds, delta_h, gas_constant))]
+fn mean_kinetic_temperature<'py>(
+    py: Python<'py>,
+    temps_c: PyReadonlyArray1<'py, f64>,
+    weights: Option<PyReadonlyArray1<'py, f64>>,
+    bounds: PyReadonlyArray1<'py, i64>,
+    delta_h: f64,
+    gas_constant: f64,
+) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    let temps = slice(py, "temps_c", &temps_c)?;
+    let weights = weights
+        .as_ref()
+        .map(|w| slice(py, "weights", w))
+        .transpose()?;
+    let bounds: Vec<usize> = bounds
+        .as_array()
+        .iter()
+        .map(|&b| usize::try_from(b))
+        .collect::<Result<_, _>>()
+        .map_err(|_| {
+            invalid(
+                py,
+                ValidationError::new(
+                    ErrorCode::Negative,
+                    "bounds",
+                    "a negative value",
+                    "must be at least 0",
+                ),
+            )
+        })?;
+    let params = MktParams {
+        delta_h,
+        gas_constant,
+    };
+    let out = compute(py, || {
+        let mut out = vec![0.0; bounds.len().saturating_sub(1)];
+        mkt_segments(temps, weights, &bounds, &params, &mut out)?;
+        Ok(out)
+    })?;
+    Ok(to_numpy(py, out))
+}

@@ -1,0 +1,306 @@
+//! `flowcast.inventory` kernels: EOQ, loss functions, safety stock.
+
+use flowcast_core::{Column, ErrorCode, ValidationError};
+use flowcast_inventory::loss;
+use flowcast_inventory::{EoqColumns, EoqInput, LeadTimeDemand, SafetyStockColumns, ServiceTarget};
+use numpy::{PyArray1, PyReadonlyArray1};
+use pyo3::prelude::*;
+
+use crate::arrays::{column, rows, to_numpy};
+use crate::errors::{Failure, compute, invalid};
+
+type Array<'py> = Bound<'py, PyArray1<f64>>;
+type Input<'py> = PyReadonlyArray1<'py, f64>;
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(eoq, m)?)?;
+    m.add_function(wrap_pyfunction!(safety_stock, m)?)?;
+    m.add_function(wrap_pyfunction!(cycle_service, m)?)?;
+    m.add_function(wrap_pyfunction!(standard_normal_loss, m)?)?;
+    m.add_function(wrap_pyfunction!(standard_normal_second_loss, m)?)?;
+    m.add_function(wrap_pyfunction!(normal_loss, m)?)?;
+    m.add_function(wrap_pyfunction!(normal_second_loss, m)?)?;
+    m.add_function(wrap_pyfunction!(standard_normal_loss_inverse, m)?)?;
+    Ok(())
+}
+
+/// (order_quantity, cost) per row; `order_quantity` given means: cost of that quantity.
+#[pyfunction]
+#[pyo3(signature = (fixed_cost, holding_cost, demand_rate, order_quantity=None))]
+fn eoq<'py>(
+    py: Python<'py>,
+    fixed_cost: Input<'py>,
+    holding_cost: Input<'py>,
+    demand_rate: Input<'py>,
+    order_quantity: Option<Input<'py>>,
+) -> PyResult<(Array<'py>, Array<'py>)> {
+    let input = EoqInput {
+        fixed_cost: column(py, "fixed_cost", &fixed_cost)?,
+        holding_cost: column(py, "holding_cost", &holding_cost)?,
+        demand_rate: column(py, "demand_rate", &demand_rate)?,
+    };
+    let q = order_quantity
+        .as_ref()
+        .map(|a| column(py, "order_quantity", a))
+        .transpose()?;
+    let n = rows(
+        py,
+        &[
+            ("fixed_cost", input.fixed_cost),
+            ("holding_cost", input.holding_cost),
+            ("demand_rate", input.demand_rate),
+            ("order_quantity", q.unwrap_or(Column::Scalar(1.0))),
+        ],
+    )?;
+    let (qty, cost) = compute(py, || {
+        let (mut qty, mut cost) = (vec![0.0; n], vec![0.0; n]);
+        input.solve_into(
+            q,
+            EoqColumns {
+                order_quantity: &mut qty,
+                cost: &mut cost,
+            },
+        )?;
+        Ok((qty, cost))
+    })?;
+    Ok((to_numpy(py, qty), to_numpy(py, cost)))
+}
+
+/// (safety_factor, lead_time_demand_mean, lead_time_demand_sd, safety_stock, reorder_point,
+/// cycle_service_level) per row. `target_kind` is `cycle_service_level`, `fill_rate` (with
+/// `order_quantity`) or `safety_factor`.
+#[pyfunction]
+#[pyo3(signature = (demand_mean, demand_sd, lead_time, lead_time_sd, review_period, target_kind, target, order_quantity=None))]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+fn safety_stock<'py>(
+    py: Python<'py>,
+    demand_mean: Input<'py>,
+    demand_sd: Input<'py>,
+    lead_time: Input<'py>,
+    lead_time_sd: Input<'py>,
+    review_period: Input<'py>,
+    target_kind: &str,
+    target: Input<'py>,
+    order_quantity: Option<Input<'py>>,
+) -> PyResult<(
+    Array<'py>,
+    Array<'py>,
+    Array<'py>,
+    Array<'py>,
+    Array<'py>,
+    Array<'py>,
+)> {
+    let demand = LeadTimeDemand {
+        demand_mean: column(py, "demand_mean", &demand_mean)?,
+        demand_sd: column(py, "demand_sd", &demand_sd)?,
+        lead_time: column(py, "lead_time", &lead_time)?,
+        lead_time_sd: column(py, "lead_time_sd", &lead_time_sd)?,
+        review_period: column(py, "review_period", &review_period)?,
+    };
+    let target = match (target_kind, order_quantity.as_ref()) {
+        ("cycle_service_level", None) => {
+            ServiceTarget::CycleServiceLevel(column(py, "cycle_service_level", &target)?)
+        }
+        ("safety_factor", None) => {
+            ServiceTarget::SafetyFactor(column(py, "safety_factor", &target)?)
+        }
+        ("fill_rate", Some(q)) => ServiceTarget::FillRate {
+            fill_rate: column(py, "fill_rate", &target)?,
+            order_quantity: column(py, "order_quantity", q)?,
+        },
+        _ => {
+            let e = ValidationError::new(
+                ErrorCode::OutOfRange,
+                "target_kind",
+                target_kind,
+                "must be cycle_service_level or safety_factor, or fill_rate with an order_quantity",
+            );
+            return Err(invalid(py, e));
+        }
+    };
+    let target_columns: Vec<(&'static str, Column<'_>)> = match target {
+        ServiceTarget::CycleServiceLevel(a) => vec![("cycle_service_level", a)],
+        ServiceTarget::SafetyFactor(k) => vec![("safety_factor", k)],
+        ServiceTarget::FillRate {
+            fill_rate,
+            order_quantity,
+        } => {
+            vec![("fill_rate", fill_rate), ("order_quantity", order_quantity)]
+        }
+    };
+    let mut all = vec![
+        ("demand_mean", demand.demand_mean),
+        ("demand_sd", demand.demand_sd),
+        ("lead_time", demand.lead_time),
+        ("lead_time_sd", demand.lead_time_sd),
+        ("review_period", demand.review_period),
+    ];
+    all.extend(target_columns);
+    let n = rows(py, &all)?;
+    let [k, mean, sd, ss, rop, csl] = compute(py, || {
+        let mut out: [Vec<f64>; 6] = std::array::from_fn(|_| vec![0.0; n]);
+        let [k, mean, sd, ss, rop, csl] = &mut out;
+        demand.safety_stock_into(
+            target,
+            SafetyStockColumns {
+                safety_factor: Some(k),
+                lead_time_demand_mean: Some(mean),
+                lead_time_demand_sd: Some(sd),
+                safety_stock: Some(ss),
+                reorder_point: Some(rop),
+                cycle_service_level: Some(csl),
+            },
+        )?;
+        Ok(out)
+    })?;
+    Ok((
+        to_numpy(py, k),
+        to_numpy(py, mean),
+        to_numpy(py, sd),
+        to_numpy(py, ss),
+        to_numpy(py, rop),
+        to_numpy(py, csl),
+    ))
+}
+
+/// (cycle_service_level, expected_shortage_per_cycle, fill_rate) per row.
+#[pyfunction]
+fn cycle_service<'py>(
+    py: Python<'py>,
+    safety_factor: Input<'py>,
+    lead_time_demand_sd: Input<'py>,
+    order_quantity: Input<'py>,
+) -> PyResult<(Array<'py>, Array<'py>, Array<'py>)> {
+    let columns = [
+        (
+            "safety_factor",
+            column(py, "safety_factor", &safety_factor)?,
+        ),
+        (
+            "lead_time_demand_sd",
+            column(py, "lead_time_demand_sd", &lead_time_demand_sd)?,
+        ),
+        (
+            "order_quantity",
+            column(py, "order_quantity", &order_quantity)?,
+        ),
+    ];
+    let n = rows(py, &columns)?;
+    let [csl, short, fill] = compute(py, || {
+        let mut out: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; n]);
+        for i in 0..n {
+            let [k, sd, q] = columns.map(|(_, c)| c.get(i));
+            let s = flowcast_inventory::cycle_service(k, sd, q).map_err(|e| {
+                let flowcast_inventory::Error::Invalid(v) = e else {
+                    return Failure::from(e);
+                };
+                Failure::Invalid(Column::locate(v, i, &columns))
+            })?;
+            out[0][i] = s.cycle_service_level;
+            out[1][i] = s.expected_shortage_per_cycle;
+            out[2][i] = s.fill_rate;
+        }
+        Ok(out)
+    })?;
+    Ok((to_numpy(py, csl), to_numpy(py, short), to_numpy(py, fill)))
+}
+
+/// (loss, complement) per row of a standard normal loss function.
+fn standard_pair<'py>(
+    py: Python<'py>,
+    z: &Input<'py>,
+    kernel: fn(&[f64], &mut [f64], &mut [f64]) -> flowcast_inventory::Result<()>,
+) -> PyResult<(Array<'py>, Array<'py>)> {
+    let values = z.as_slice().map_err(|_| {
+        invalid(
+            py,
+            ValidationError::new(
+                ErrorCode::OutOfRange,
+                "z",
+                "a strided array",
+                "must be contiguous",
+            ),
+        )
+    })?;
+    let (a, b) = compute(py, || {
+        let (mut a, mut b) = (vec![0.0; values.len()], vec![0.0; values.len()]);
+        kernel(values, &mut a, &mut b)?;
+        Ok((a, b))
+    })?;
+    Ok((to_numpy(py, a), to_numpy(py, b)))
+}
+
+/// (G(z), Ḡ(z)) per row.
+#[pyfunction]
+fn standard_normal_loss<'py>(py: Python<'py>, z: Input<'py>) -> PyResult<(Array<'py>, Array<'py>)> {
+    standard_pair(py, &z, loss::standard_normal_loss_batch)
+}
+
+/// (G₂(z), Ḡ₂(z)) per row.
+#[pyfunction]
+fn standard_normal_second_loss<'py>(
+    py: Python<'py>,
+    z: Input<'py>,
+) -> PyResult<(Array<'py>, Array<'py>)> {
+    standard_pair(py, &z, loss::standard_normal_second_loss_batch)
+}
+
+type NormalKernel = fn(
+    Column<'_>,
+    Column<'_>,
+    Column<'_>,
+    &mut [f64],
+    &mut [f64],
+) -> flowcast_inventory::Result<()>;
+
+fn normal_pair<'py>(
+    py: Python<'py>,
+    inputs: [&Input<'py>; 3],
+    kernel: NormalKernel,
+) -> PyResult<(Array<'py>, Array<'py>)> {
+    let x = column(py, "x", inputs[0])?;
+    let mean = column(py, "mean", inputs[1])?;
+    let sd = column(py, "sd", inputs[2])?;
+    let n = rows(py, &[("x", x), ("mean", mean), ("sd", sd)])?;
+    let (a, b) = compute(py, || {
+        let (mut a, mut b) = (vec![0.0; n], vec![0.0; n]);
+        kernel(x, mean, sd, &mut a, &mut b)?;
+        Ok((a, b))
+    })?;
+    Ok((to_numpy(py, a), to_numpy(py, b)))
+}
+
+/// (n(x), n̄(x)) per row for N(mean, sd²).
+#[pyfunction]
+fn normal_loss<'py>(
+    py: Python<'py>,
+    x: Input<'py>,
+    mean: Input<'py>,
+    sd: Input<'py>,
+) -> PyResult<(Array<'py>, Array<'py>)> {
+    normal_pair(py, [&x, &mean, &sd], loss::normal_loss_batch)
+}
+
+/// (n₂(x), n̄₂(x)) per row for N(mean, sd²).
+#[pyfunction]
+fn normal_second_loss<'py>(
+    py: Python<'py>,
+    x: Input<'py>,
+    mean: Input<'py>,
+    sd: Input<'py>,
+) -> PyResult<(Array<'py>, Array<'py>)> {
+    normal_pair(py, [&x, &mean, &sd], loss::normal_second_loss_batch)
+}
+
+/// k with G(k) = g per row.
+#[pyfunction]
+fn standard_normal_loss_inverse<'py>(py: Python<'py>, g: Input<'py>) -> PyResult<Array<'py>> {
+    let column = column(py, "g", &g)?;
+    let n = rows(py, &[("g", column)])?;
+    let out = compute(py, || {
+        let mut out = vec![0.0; n];
+        loss::standard_normal_loss_inverse_into(column, &mut out)?;
+        Ok(out)
+    })?;
+    Ok(to_numpy(py, out))
+}

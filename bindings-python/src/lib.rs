@@ -1,0 +1,21 @@
+//! `flowcast._flowcast`: the private extension module under the `flowcast` Python package.
+//!
+//! Thin by design: each function converts numpy arrays to batch columns, releases the GIL,
+//! runs the Rust kernel (catching any panic), and maps errors to the exception hierarchy defined
+//! in `flowcast/errors.py`. Broadcasting, DataFrames and docstrings live in the Python package.
+
+use pyo3::prelude::*;
+
+mod arrays;
+mod errors;
+mod expiry;
+mod inventory;
+
+/// The extension module.
+#[pymodule]
+fn _flowcast(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    inventory::register(m)?;
+    expiry::register(m)?;
+    Ok(())
+}

@@ -1,0 +1,125 @@
+"""The shared reference vectors through the Python faces, at their stated tolerances."""
+
+import math
+
+import numpy as np
+import pytest
+from conftest import within
+
+import flowcast.expiry as ex
+import flowcast.inventory as inv
+from flowcast.inventory.compat.stockpyl import eoq as sp_eoq
+from flowcast.inventory.compat.stockpyl import loss_functions as sp_loss
+
+COMPAT = {
+    "eoq.economic_order_quantity": (sp_eoq.economic_order_quantity, ["order_quantity", "cost"]),
+    "loss_functions.standard_normal_loss": (sp_loss.standard_normal_loss, ["L", "L_bar"]),
+    "loss_functions.standard_normal_second_loss": (sp_loss.standard_normal_second_loss, ["L2", "L2_bar"]),
+    "loss_functions.normal_loss": (sp_loss.normal_loss, ["n", "n_bar"]),
+    "loss_functions.normal_second_loss": (sp_loss.normal_second_loss, ["n2", "n2_bar"]),
+}
+
+
+def test_stockpyl_vectors_through_the_compat_layer(load_shared):
+    vectors = [v for v in load_shared("inventory/vectors_dev.json")["vectors"] if v["function"] in COMPAT]
+    assert len(vectors) >= 140
+    for v in vectors:
+        fn, fields = COMPAT[v["function"]]
+        got = fn(**v["inputs"])
+        for field, value in zip(fields, got):
+            exp = v["outputs"][field]
+            assert within(value, exp, v["tol"]["abs"], v["tol"]["rel"]), (v["id"], field, value, exp)
+
+
+def test_stockpyl_vectors_batched_in_one_call(load_shared):
+    """Every EOQ vector at once: the drop-in broadcasts arrays and returns arrays."""
+    vectors = [
+        v for v in load_shared("inventory/vectors_dev.json")["vectors"]
+        if v["function"] == "eoq.economic_order_quantity" and "order_quantity" not in v["inputs"]
+    ]
+    col = lambda k: np.array([v["inputs"][k] for v in vectors], dtype=float)  # noqa: E731
+    q, cost = sp_eoq.economic_order_quantity(col("fixed_cost"), col("holding_cost"), col("demand_rate"))
+    assert isinstance(q, np.ndarray) and q.shape == (len(vectors),)
+    for v, qi, ci in zip(vectors, q, cost):
+        assert within(qi, v["outputs"]["order_quantity"], v["tol"]["abs"], v["tol"]["rel"]), v["id"]
+        assert within(ci, v["outputs"]["cost"], v["tol"]["abs"], v["tol"]["rel"]), v["id"]
+
+
+def _check(case, name, got):
+    exp = case["expected"][name]
+    assert within(got, exp, 5e-11, case.get("tol_rel", 1e-9)), (case["id"], name, got, exp)
+
+
+def test_practitioner_cases(load_shared):
+    covered = 0
+    for case in load_shared("inventory/practitioner_cases.json")["cases"]:
+        i, cid = case.get("inputs", {}), case["id"]
+        if cid.startswith("ss-demand-and-leadtime"):
+            r = inv.safety_stock(i["mu_demand_per_day"], i["sd_demand_per_day"], i["mu_leadtime_days"],
+                                 i["sd_leadtime_days"], safety_factor=i["z"])
+            _check(case, "sigma_ltd", r.lead_time_demand_sd)
+            _check(case, "safety_stock", r.safety_stock)
+            _check(case, "reorder_point", r.reorder_point)
+        elif cid == "ss-demand-only":
+            r = inv.safety_stock(0.0, i["sd_demand_per_day"], i["leadtime_days"], cycle_service_level=i["csl"])
+            _check(case, "z", r.safety_factor)
+            _check(case, "safety_stock", r.safety_stock)
+        elif cid.startswith("G("):
+            _check(case, "G", inv.standard_normal_loss(i["k"]))
+            _check(case, "csl", inv.cycle_service(i["k"], 1.0, 1.0).cycle_service_level)
+        elif cid.startswith("fill-rate-rQ"):
+            r = inv.cycle_service(i["k"], i["sigma_ltd"], i["Q"])
+            _check(case, "expected_shortage_per_cycle", r.expected_shortage_per_cycle)
+            _check(case, "fill_rate", r.fill_rate)
+            _check(case, "csl", r.cycle_service_level)
+        elif cid.startswith("order-up-to"):
+            r = inv.safety_stock(i["mu_per_period"], i["sd_per_period"], i["leadtime"],
+                                 review_period=i["review_period"], cycle_service_level=i["csl"])
+            _check(case, "z", r.safety_factor)
+            _check(case, "order_up_to", r.reorder_point)
+            _check(case, "safety_stock", r.safety_stock)
+        elif cid in ("eoq-example-3.1", "eoq-total-cost-with-purchase"):
+            q, cost = inv.eoq(i["K"], i["h"], i["lam"])
+            _check(case, "Q", q)
+            _check(case, "cost" if "cost" in case["expected"] else "annual_cost_ex_purchase", cost)
+        else:
+            continue
+        covered += 1
+    assert covered == 14
+
+
+def _week():
+    return [round(5.0 + 2.5 * math.sin(k / 37.0) + (6.0 if 4000 <= k < 4030 else 0.0), 6) for k in range(10080)]
+
+
+def test_every_mkt_case(load_shared):
+    cases = load_shared("coldchain/mkt_vectors.json")["mkt"]
+    assert len(cases) == 21
+    for c in cases:
+        temps = c["temps_c"] if isinstance(c["temps_c"], list) else _week()
+        got = ex.mean_kinetic_temperature(
+            temps, c["weights"], delta_h=c["dH_J_per_mol"] / 1000, gas_constant=c["R_J_per_mol_K"] / 1000
+        )
+        assert abs(got - c["expected"]["mkt_c"]) <= c["tol_abs_c"], (c["id"], got)
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars"])
+def test_mkt_cases_in_one_grouped_call(load_shared, kind):
+    """All equal-constant cases at once through mean_kinetic_temperature_by."""
+    cases = [c for c in load_shared("coldchain/mkt_vectors.json")["mkt"]
+             if c["dH_J_per_mol"] == 83144.0 and c["R_J_per_mol_K"] == 8.3144]
+    rows = {"case": [], "temp": [], "w": []}
+    for c in cases:
+        temps = c["temps_c"] if isinstance(c["temps_c"], list) else _week()
+        weights = c["weights"] or [1.0] * len(temps)
+        rows["case"] += [c["id"]] * len(temps)
+        rows["temp"] += [float(t) for t in temps]
+        rows["w"] += [float(w) for w in weights]
+    import pandas as pd
+    import polars as pl
+
+    frame = pl.DataFrame(rows) if kind == "polars" else pd.DataFrame(rows)
+    out = ex.mean_kinetic_temperature_by(frame, by="case", temps="temp", weights="w")
+    got = dict(zip(list(out["case"]), list(out["mkt_c"])))
+    for c in cases:
+        assert abs(got[c["id"]] - c["expected"]["mkt_c"]) <= c["tol_abs_c"], c["id"]
