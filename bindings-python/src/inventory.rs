@@ -2,12 +2,14 @@
 
 use flowcast_core::{Column, ErrorCode, ValidationError};
 use flowcast_inventory::loss;
-use flowcast_inventory::{EoqColumns, EoqInput, LeadTimeDemand, SafetyStockColumns, ServiceTarget};
+use flowcast_inventory::{
+    CycleServiceColumns, EoqColumns, EoqInput, LeadTimeDemand, SafetyStockColumns, ServiceTarget,
+};
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 
 use crate::arrays::{column, rows, to_numpy};
-use crate::errors::{Failure, compute, invalid};
+use crate::errors::{compute, invalid};
 
 type Array<'py> = Bound<'py, PyArray1<f64>>;
 type Input<'py> = PyReadonlyArray1<'py, f64>;
@@ -188,28 +190,30 @@ fn cycle_service<'py>(
     let n = rows(py, &columns)?;
     let [csl, short, fill] = compute(py, || {
         let mut out: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; n]);
-        for i in 0..n {
-            let [k, sd, q] = columns.map(|(_, c)| c.get(i));
-            let s = flowcast_inventory::cycle_service(k, sd, q).map_err(|e| {
-                let flowcast_inventory::Error::Invalid(v) = e else {
-                    return Failure::from(e);
-                };
-                Failure::Invalid(Column::locate(v, i, &columns))
-            })?;
-            out[0][i] = s.cycle_service_level;
-            out[1][i] = s.expected_shortage_per_cycle;
-            out[2][i] = s.fill_rate;
-        }
+        let [csl, short, fill] = &mut out;
+        let [k, sd, q] = columns.map(|(_, c)| c);
+        flowcast_inventory::cycle_service_into(
+            k,
+            sd,
+            q,
+            CycleServiceColumns {
+                cycle_service_level: csl,
+                expected_shortage_per_cycle: short,
+                fill_rate: fill,
+            },
+        )?;
         Ok(out)
     })?;
     Ok((to_numpy(py, csl), to_numpy(py, short), to_numpy(py, fill)))
 }
 
+type StandardKernel = fn(&[f64], &mut [f64], &mut [f64]) -> flowcast_inventory::Result<()>;
+
 /// (loss, complement) per row of a standard normal loss function.
 fn standard_pair<'py>(
     py: Python<'py>,
     z: &Input<'py>,
-    kernel: fn(&[f64], &mut [f64], &mut [f64]) -> flowcast_inventory::Result<()>,
+    kernel: StandardKernel,
 ) -> PyResult<(Array<'py>, Array<'py>)> {
     let values = z.as_slice().map_err(|_| {
         invalid(

@@ -8,6 +8,9 @@
 //! - [`cdf`] / [`sf`]: W. J. Cody (1969, 1993) rational Chebyshev approximations, in the form used
 //!   by R's `pnorm` (relative error near 1e-16 in both tails).
 //! - [`quantile`]: M. J. Wichura (1988), Algorithm AS 241 `PPND16` (relative error near 1e-16).
+//!
+//! The coefficient tables keep every digit as published, beyond what an `f64` holds.
+#![allow(clippy::excessive_precision)]
 
 /// 1/√(2π).
 pub const FRAC_1_SQRT_2PI: f64 = 0.398_942_280_401_432_677_939_946_059_934;
@@ -21,7 +24,17 @@ const SQRT_32: f64 = 5.656_854_249_492_380_195_206_754_896_838;
 /// ```
 #[inline]
 pub fn pdf(x: f64) -> f64 {
-    FRAC_1_SQRT_2PI * (-0.5 * x * x).exp()
+    let y = x.abs();
+    if y <= 5.0 {
+        FRAC_1_SQRT_2PI * (-0.5 * x * x).exp()
+    } else if y < 40.0 {
+        // Past 5 the rounding of x² would cost more than 12 ulps; split the exponent (Cody).
+        FRAC_1_SQRT_2PI * gaussian_factor(y)
+    } else if y.is_nan() {
+        f64::NAN
+    } else {
+        0.0
+    }
 }
 
 /// Distribution function Φ(x) = P(Z ≤ x).
@@ -52,6 +65,27 @@ pub fn sf(x: f64) -> f64 {
     } else {
         lower_tail(-x)
     }
+}
+
+/// Upper tail and density together for y ≥ 0: (1 − Φ(y), φ(y)), sharing the one Gaussian
+/// factor e^(−y²/2) both need. Loss functions use this to halve their exponentials.
+///
+/// ```
+/// use flowcast_core::normal::{pdf, sf, tail_and_density};
+/// let (q, d) = tail_and_density(1.5);
+/// assert!((q - sf(1.5)).abs() < 1e-16 && (d - pdf(1.5)).abs() < 1e-16);
+/// ```
+#[inline]
+pub fn tail_and_density(y: f64) -> (f64, f64) {
+    debug_assert!(y.is_nan() || y >= 0.0, "tail_and_density takes y >= 0");
+    if y <= 0.674_489_75 {
+        return (lower_tail(-y), pdf(y));
+    }
+    if y >= 40.0 {
+        return (0.0, pdf(y));
+    }
+    let g = gaussian_factor(y);
+    (g * tail_ratio(y), FRAC_1_SQRT_2PI * g)
 }
 
 /// Quantile Φ⁻¹(p): the `z` with Φ(z) = p. Returns −∞ at 0, +∞ at 1 and NaN outside [0, 1].
@@ -105,6 +139,15 @@ fn lower_tail(x: f64) -> f64 {
         }
         return 0.5 + x * (num + CODY_A[3]) / (den + CODY_B[3]);
     }
+    if y < 40.0 {
+        return gaussian_factor(y) * tail_ratio(y);
+    }
+    0.0
+}
+
+/// (1 − Φ(y)) / e^(−y²/2) for 0.6745 < y < 40 (Cody's two outer intervals).
+#[inline]
+fn tail_ratio(y: f64) -> f64 {
     if y <= SQRT_32 {
         let mut num = CODY_C[8] * y;
         let mut den = y;
@@ -112,9 +155,8 @@ fn lower_tail(x: f64) -> f64 {
             num = (num + CODY_C[i]) * y;
             den = (den + CODY_D[i]) * y;
         }
-        return gaussian_factor(y) * (num + CODY_C[7]) / (den + CODY_D[7]);
-    }
-    if y < 40.0 {
+        (num + CODY_C[7]) / (den + CODY_D[7])
+    } else {
         let xsq = 1.0 / (y * y);
         let mut num = CODY_P[5] * xsq;
         let mut den = xsq;
@@ -123,9 +165,8 @@ fn lower_tail(x: f64) -> f64 {
             den = (den + CODY_Q[i]) * xsq;
         }
         let r = xsq * (num + CODY_P[4]) / (den + CODY_Q[4]);
-        return gaussian_factor(y) * (FRAC_1_SQRT_2PI - r) / y;
+        (FRAC_1_SQRT_2PI - r) / y
     }
-    0.0
 }
 
 /// e^(−y²/2), split as e^(−s²/2)·e^(−(y−s)(y+s)/2) with s = y rounded down to 1/16, which keeps
@@ -311,6 +352,13 @@ mod tests {
             let z = quantile(p);
             let back = if p < 0.5 { cdf(z) } else { 1.0 - sf(z) };
             prop_assert!((back - p).abs() <= 1e-14 * p.max(1e-300).min(1.0 - p).max(p * 1e-2), "{p} -> {z} -> {back}");
+        }
+
+        #[test]
+        fn shared_tail_and_density_match(y in 0.0f64..45.0) {
+            let (q, d) = tail_and_density(y);
+            prop_assert!((q - sf(y)).abs() <= 1e-15 * sf(y));
+            prop_assert!((d - pdf(y)).abs() <= 4e-15 * pdf(y));
         }
 
         #[test]

@@ -6,7 +6,7 @@
 //! Q* = √(2Kλ/h), and the cost per unit time of ordering Q is g(Q) = Kλ/Q + hQ/2, so
 //! g(Q*) = √(2Kλh). The purchase cost cλ does not depend on Q and is not included.
 
-use flowcast_core::column::check_output;
+use flowcast_core::column::{CHUNK, check_output};
 use flowcast_core::{Column, ValidationError, check};
 
 use crate::error::Result;
@@ -51,11 +51,7 @@ impl EoqInput {
     /// non-finite demand rate.
     pub fn optimal(&self) -> Result<Eoq> {
         let (k, h, d) = self.validated()?;
-        let kd2 = 2.0 * k * d;
-        Ok(Eoq {
-            order_quantity: (kd2 / h).sqrt(),
-            cost: (kd2 * h).sqrt(),
-        })
+        Ok(optimum(k, h, d))
     }
 
     /// The cost per unit time of ordering `order_quantity` units at a time.
@@ -74,7 +70,7 @@ impl EoqInput {
         let q = check::positive("order_quantity", order_quantity)?;
         Ok(Eoq {
             order_quantity: q,
-            cost: k * d / q + h * q / 2.0,
+            cost: cost_of(k, h, d, q),
         })
     }
 
@@ -85,6 +81,38 @@ impl EoqInput {
             check::non_negative("demand_rate", self.demand_rate)?,
         ))
     }
+}
+
+/// Q* and its cost; the one formula the scalar and batch forms share.
+#[inline(always)]
+fn optimum(k: f64, h: f64, d: f64) -> Eoq {
+    let kd2 = 2.0 * k * d;
+    Eoq {
+        order_quantity: (kd2 / h).sqrt(),
+        cost: (kd2 * h).sqrt(),
+    }
+}
+
+/// Kλ/Q + hQ/2.
+#[inline(always)]
+fn cost_of(k: f64, h: f64, d: f64, q: f64) -> f64 {
+    k * d / q + h * q / 2.0
+}
+
+/// Whether every row of a chunk is valid, without branching per row (NaN fails every test).
+#[inline(always)]
+fn chunk_is_valid(k: &[f64], h: &[f64], d: &[f64], q: Option<&[f64]>) -> bool {
+    let mut ok = true;
+    for ((&k, &h), &d) in k.iter().zip(h).zip(d) {
+        ok &= (k > 0.0) & (k < f64::INFINITY) & (h > 0.0) & (h < f64::INFINITY);
+        ok &= (0.0..f64::INFINITY).contains(&d);
+    }
+    if let Some(q) = q {
+        ok &= q
+            .iter()
+            .fold(true, |ok, &q| ok & (q > 0.0) & (q < f64::INFINITY));
+    }
+    ok
 }
 
 /// Where a batch EOQ call writes its results: one slot per row in each.
@@ -136,21 +164,59 @@ impl EoqInput<Column<'_>> {
         let rows = Column::rows(&columns)?;
         check_output("order_quantity", out.order_quantity.len(), rows)?;
         check_output("cost", out.cost.len(), rows)?;
-        for i in 0..rows {
+        // Chunks: validate all rows branch-free, then run the formula over plain slices.
+        let mut bufs = [[0.0; CHUNK]; 4];
+        for start in (0..rows).step_by(CHUNK) {
+            let len = CHUNK.min(rows - start);
+            let [bk, bh, bd, bq] = &mut bufs;
+            let k = self.fixed_cost.chunk(start, len, bk);
+            let h = self.holding_cost.chunk(start, len, bh);
+            let d = self.demand_rate.chunk(start, len, bd);
+            let q = order_quantity.as_ref().map(|q| q.chunk(start, len, bq));
+            if !chunk_is_valid(k, h, d, q) {
+                if let Some(e) = self.first_error(order_quantity, start, len, &columns) {
+                    return Err(e);
+                }
+            }
+            let oq = &mut out.order_quantity[start..start + len];
+            let oc = &mut out.cost[start..start + len];
+            match q {
+                None => {
+                    for j in 0..len {
+                        let e = optimum(k[j], h[j], d[j]);
+                        (oq[j], oc[j]) = (e.order_quantity, e.cost);
+                    }
+                }
+                Some(q) => {
+                    for j in 0..len {
+                        (oq[j], oc[j]) = (q[j], cost_of(k[j], h[j], d[j], q[j]));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The error of the first invalid row in `start..start + len`, as the scalar form reports it.
+    fn first_error(
+        &self,
+        order_quantity: Option<Column<'_>>,
+        start: usize,
+        len: usize,
+        columns: &[(&'static str, Column<'_>)],
+    ) -> Option<crate::Error> {
+        (start..start + len).find_map(|i| {
             let row = EoqInput {
                 fixed_cost: self.fixed_cost.get(i),
                 holding_cost: self.holding_cost.get(i),
                 demand_rate: self.demand_rate.get(i),
             };
-            let eoq = match order_quantity {
+            let result = match order_quantity {
                 None => row.optimal(),
                 Some(q) => row.cost_at(q.get(i)),
             };
-            let eoq = eoq.map_err(|e| e.at_row(i, &columns))?;
-            out.order_quantity[i] = eoq.order_quantity;
-            out.cost[i] = eoq.cost;
-        }
-        Ok(())
+            result.err().map(|e| e.at_row(i, columns))
+        })
     }
 }
 

@@ -9,5 +9,6 @@ pub mod safety_stock;
 pub use eoq::{Eoq, EoqColumns, EoqInput};
 pub use error::{Error, Result};
 pub use safety_stock::{
-    CycleService, LeadTimeDemand, SafetyStock, SafetyStockColumns, ServiceTarget, cycle_service,
+    CycleService, CycleServiceColumns, LeadTimeDemand, SafetyStock, SafetyStockColumns,
+    ServiceTarget, cycle_service, cycle_service_into,
 };

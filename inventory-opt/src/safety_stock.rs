@@ -18,7 +18,7 @@
 //! k is reported exactly, even when negative (a low target can need less than the mean). With no
 //! variability (σ = 0) the safety stock is 0 and every cycle is served (cycle service level 1).
 
-use flowcast_core::column::check_output;
+use flowcast_core::column::{CHUNK, check_output};
 use flowcast_core::{Column, check, normal};
 
 use crate::error::Result;
@@ -92,46 +92,72 @@ impl LeadTimeDemand {
     /// figure, a service level or fill rate outside (0, 1), a non-positive order quantity, a
     /// non-finite safety factor.
     pub fn safety_stock(&self, target: ServiceTarget) -> Result<SafetyStock> {
-        let mu_d = check::non_negative("demand_mean", self.demand_mean)?;
-        let sd_d = check::non_negative("demand_sd", self.demand_sd)?;
-        let mu_l = check::non_negative("lead_time", self.lead_time)?;
-        let sd_l = check::non_negative("lead_time_sd", self.lead_time_sd)?;
-        let review = check::non_negative("review_period", self.review_period)?;
-        let protection = review + mu_l;
-        let mean = mu_d * protection;
-        let sd = (protection * sd_d * sd_d + mu_d * mu_d * sd_l * sd_l).sqrt();
-        let k = match target {
+        check::non_negative("demand_mean", self.demand_mean)?;
+        check::non_negative("demand_sd", self.demand_sd)?;
+        check::non_negative("lead_time", self.lead_time)?;
+        check::non_negative("lead_time_sd", self.lead_time_sd)?;
+        check::non_negative("review_period", self.review_period)?;
+        match target {
             ServiceTarget::CycleServiceLevel(alpha) => {
-                normal::quantile(check::open_unit("cycle_service_level", alpha)?)
+                check::open_unit("cycle_service_level", alpha)?;
             }
             ServiceTarget::FillRate {
                 fill_rate,
                 order_quantity,
             } => {
-                let beta = check::open_unit("fill_rate", fill_rate)?;
-                let q = check::positive("order_quantity", order_quantity)?;
-                if sd > 0.0 {
-                    standard_normal_loss_inverse((1.0 - beta) * q / sd)
-                } else {
-                    0.0
-                }
+                check::open_unit("fill_rate", fill_rate)?;
+                check::positive("order_quantity", order_quantity)?;
             }
-            ServiceTarget::SafetyFactor(k) => check::finite("safety_factor", k)?,
-        };
-        let safety_stock = if sd > 0.0 { k * sd } else { 0.0 };
-        let cycle_service_level = match target {
-            _ if sd == 0.0 => 1.0,
-            ServiceTarget::CycleServiceLevel(alpha) => alpha,
-            _ => normal::cdf(k),
-        };
-        Ok(SafetyStock {
-            safety_factor: k,
-            lead_time_demand_mean: mean,
-            lead_time_demand_sd: sd,
-            safety_stock,
-            reorder_point: mean + safety_stock,
-            cycle_service_level,
-        })
+            ServiceTarget::SafetyFactor(k) => {
+                check::finite("safety_factor", k)?;
+            }
+        }
+        let (mean, sd) = self.protection_interval();
+        Ok(assemble(target, mean, sd, factor(target, sd)))
+    }
+
+    /// Mean and standard deviation of demand over the protection interval (inputs valid).
+    #[inline(always)]
+    fn protection_interval(&self) -> (f64, f64) {
+        let protection = self.review_period + self.lead_time;
+        let (mu, sd, sd_l) = (self.demand_mean, self.demand_sd, self.lead_time_sd);
+        (
+            mu * protection,
+            (protection * sd * sd + mu * mu * sd_l * sd_l).sqrt(),
+        )
+    }
+}
+
+/// The safety factor for a (valid) target, given σ.
+#[inline(always)]
+fn factor(target: ServiceTarget, sd: f64) -> f64 {
+    match target {
+        ServiceTarget::CycleServiceLevel(alpha) => normal::quantile(alpha),
+        ServiceTarget::FillRate {
+            fill_rate,
+            order_quantity,
+        } if sd > 0.0 => standard_normal_loss_inverse((1.0 - fill_rate) * order_quantity / sd),
+        ServiceTarget::FillRate { .. } => 0.0,
+        ServiceTarget::SafetyFactor(k) => k,
+    }
+}
+
+/// The sized buffer from its parts; the one formula the scalar and batch forms share.
+#[inline(always)]
+fn assemble(target: ServiceTarget, mean: f64, sd: f64, k: f64) -> SafetyStock {
+    let safety_stock = if sd > 0.0 { k * sd } else { 0.0 };
+    let cycle_service_level = match target {
+        _ if sd == 0.0 => 1.0,
+        ServiceTarget::CycleServiceLevel(alpha) => alpha,
+        _ => normal::cdf(k),
+    };
+    SafetyStock {
+        safety_factor: k,
+        lead_time_demand_mean: mean,
+        lead_time_demand_sd: sd,
+        safety_stock,
+        reorder_point: mean + safety_stock,
+        cycle_service_level,
     }
 }
 
@@ -168,6 +194,54 @@ pub fn cycle_service(k: f64, sd: f64, order_quantity: f64) -> Result<CycleServic
         expected_shortage_per_cycle: shortage,
         fill_rate: (1.0 - shortage / q).max(0.0),
     })
+}
+
+/// Where a batch [`cycle_service_into`] call writes: one slot per row in each.
+#[derive(Debug)]
+pub struct CycleServiceColumns<'a> {
+    /// Φ(k) per row.
+    pub cycle_service_level: &'a mut [f64],
+    /// σG(k) per row.
+    pub expected_shortage_per_cycle: &'a mut [f64],
+    /// 1 − σG(k)/Q per row, floored at 0.
+    pub fill_rate: &'a mut [f64],
+}
+
+/// [`cycle_service`] for every row.
+///
+/// # Errors
+/// The first invalid row's error (indexed for per-row inputs), or a length mismatch.
+pub fn cycle_service_into(
+    safety_factor: Column<'_>,
+    lead_time_demand_sd: Column<'_>,
+    order_quantity: Column<'_>,
+    out: CycleServiceColumns<'_>,
+) -> Result<()> {
+    let columns = [
+        ("safety_factor", safety_factor),
+        ("lead_time_demand_sd", lead_time_demand_sd),
+        ("order_quantity", order_quantity),
+    ];
+    let rows = Column::rows(&columns)?;
+    check_output("cycle_service_level", out.cycle_service_level.len(), rows)?;
+    check_output(
+        "expected_shortage_per_cycle",
+        out.expected_shortage_per_cycle.len(),
+        rows,
+    )?;
+    check_output("fill_rate", out.fill_rate.len(), rows)?;
+    for i in 0..rows {
+        let s = cycle_service(
+            safety_factor.get(i),
+            lead_time_demand_sd.get(i),
+            order_quantity.get(i),
+        )
+        .map_err(|e| e.at_row(i, &columns))?;
+        out.cycle_service_level[i] = s.cycle_service_level;
+        out.expected_shortage_per_cycle[i] = s.expected_shortage_per_cycle;
+        out.fill_rate[i] = s.fill_rate;
+    }
+    Ok(())
 }
 
 /// Where a batch safety-stock call writes: one slot per row in each requested output.
@@ -252,34 +326,95 @@ impl LeadTimeDemand<Column<'_>> {
                 check_output(name, s.len(), rows)?;
             }
         }
-        for i in 0..rows {
-            let row = LeadTimeDemand {
-                demand_mean: self.demand_mean.get(i),
-                demand_sd: self.demand_sd.get(i),
-                lead_time: self.lead_time.get(i),
-                lead_time_sd: self.lead_time_sd.get(i),
-                review_period: self.review_period.get(i),
+        let row_target = |i: usize| match target {
+            ServiceTarget::CycleServiceLevel(a) => ServiceTarget::CycleServiceLevel(a.get(i)),
+            ServiceTarget::FillRate {
+                fill_rate,
+                order_quantity,
+            } => ServiceTarget::FillRate {
+                fill_rate: fill_rate.get(i),
+                order_quantity: order_quantity.get(i),
+            },
+            ServiceTarget::SafetyFactor(k) => ServiceTarget::SafetyFactor(k.get(i)),
+        };
+        let row_demand = |i: usize| LeadTimeDemand {
+            demand_mean: self.demand_mean.get(i),
+            demand_sd: self.demand_sd.get(i),
+            lead_time: self.lead_time.get(i),
+            lead_time_sd: self.lead_time_sd.get(i),
+            review_period: self.review_period.get(i),
+        };
+        // Service levels repeat (a few classes, or one scalar): reuse the last quantile.
+        let mut last_quantile = (f64::NAN, f64::NAN);
+        let mut bufs = [[0.0; CHUNK]; 7];
+        for start in (0..rows).step_by(CHUNK) {
+            let len = CHUNK.min(rows - start);
+            let [b0, b1, b2, b3, b4, b5, b6] = &mut bufs;
+            let mu = self.demand_mean.chunk(start, len, b0);
+            let sd = self.demand_sd.chunk(start, len, b1);
+            let lt = self.lead_time.chunk(start, len, b2);
+            let lt_sd = self.lead_time_sd.chunk(start, len, b3);
+            let review = self.review_period.chunk(start, len, b4);
+            let t1 = columns[5].1.chunk(start, len, b5);
+            let t2 = columns.get(6).map(|c| c.1.chunk(start, len, b6));
+            let mut ok = [mu, sd, lt, lt_sd, review].iter().all(|c| {
+                c.iter()
+                    .fold(true, |ok, &x| ok & (0.0..f64::INFINITY).contains(&x))
+            });
+            ok &= match target {
+                ServiceTarget::SafetyFactor(_) => t1.iter().fold(true, |ok, &k| ok & k.is_finite()),
+                _ => t1.iter().fold(true, |ok, &p| ok & (p > 0.0) & (p < 1.0)),
             };
-            let row_target = match target {
-                ServiceTarget::CycleServiceLevel(a) => ServiceTarget::CycleServiceLevel(a.get(i)),
-                ServiceTarget::FillRate {
-                    fill_rate,
-                    order_quantity,
-                } => ServiceTarget::FillRate {
-                    fill_rate: fill_rate.get(i),
-                    order_quantity: order_quantity.get(i),
-                },
-                ServiceTarget::SafetyFactor(k) => ServiceTarget::SafetyFactor(k.get(i)),
-            };
-            let r = row
-                .safety_stock(row_target)
-                .map_err(|e| e.at_row(i, &columns))?;
-            write(&mut out.safety_factor, i, r.safety_factor);
-            write(&mut out.lead_time_demand_mean, i, r.lead_time_demand_mean);
-            write(&mut out.lead_time_demand_sd, i, r.lead_time_demand_sd);
-            write(&mut out.safety_stock, i, r.safety_stock);
-            write(&mut out.reorder_point, i, r.reorder_point);
-            write(&mut out.cycle_service_level, i, r.cycle_service_level);
+            if let Some(q) = t2 {
+                ok &= q
+                    .iter()
+                    .fold(true, |ok, &q| ok & (q > 0.0) & (q < f64::INFINITY));
+            }
+            if !ok {
+                let bad = (start..start + len).find_map(|i| {
+                    let err = row_demand(i).safety_stock(row_target(i)).err()?;
+                    Some(err.at_row(i, &columns))
+                });
+                if let Some(e) = bad {
+                    return Err(e);
+                }
+            }
+            for j in 0..len {
+                let i = start + j;
+                let row = LeadTimeDemand {
+                    demand_mean: mu[j],
+                    demand_sd: sd[j],
+                    lead_time: lt[j],
+                    lead_time_sd: lt_sd[j],
+                    review_period: review[j],
+                };
+                let t = match target {
+                    ServiceTarget::CycleServiceLevel(_) => ServiceTarget::CycleServiceLevel(t1[j]),
+                    ServiceTarget::FillRate { .. } => ServiceTarget::FillRate {
+                        fill_rate: t1[j],
+                        order_quantity: t2.map_or(f64::NAN, |q| q[j]),
+                    },
+                    ServiceTarget::SafetyFactor(_) => ServiceTarget::SafetyFactor(t1[j]),
+                };
+                let (mean, sigma) = row.protection_interval();
+                let k = match t {
+                    ServiceTarget::CycleServiceLevel(alpha) if alpha == last_quantile.0 => {
+                        last_quantile.1
+                    }
+                    ServiceTarget::CycleServiceLevel(alpha) => {
+                        last_quantile = (alpha, normal::quantile(alpha));
+                        last_quantile.1
+                    }
+                    _ => factor(t, sigma),
+                };
+                let r = assemble(t, mean, sigma, k);
+                write(&mut out.safety_factor, i, r.safety_factor);
+                write(&mut out.lead_time_demand_mean, i, r.lead_time_demand_mean);
+                write(&mut out.lead_time_demand_sd, i, r.lead_time_demand_sd);
+                write(&mut out.safety_stock, i, r.safety_stock);
+                write(&mut out.reorder_point, i, r.reorder_point);
+                write(&mut out.cycle_service_level, i, r.cycle_service_level);
+            }
         }
         Ok(())
     }

@@ -59,8 +59,8 @@ pub(crate) fn summary(r: &Report, written: &[String]) -> String {
     );
     let _ = writeln!(
         s,
-        "  {:<11} {:<8} {:<16} {:>5} {:>11} {:>6} {:>7} {:>7} {:>7}  {}",
-        "lot", "sku", "pharmacy", "qty", "expires", "days", "MKT °C", "max °C", "label", "flags"
+        "  {:<11} {:<8} {:<16} {:>5} {:>11} {:>6} {:>7} {:>7} {:>7}  flags",
+        "lot", "sku", "pharmacy", "qty", "expires", "days", "MKT °C", "max °C", "label"
     );
     for l in r.lots.iter().filter(|l| l.needs_attention()) {
         let _ = writeln!(

@@ -1,0 +1,304 @@
+//! Inventory exports: EOQ, safety stock, service measures, loss functions.
+
+use flowcast_core::Column;
+use flowcast_inventory::loss;
+use flowcast_inventory::{
+    CycleServiceColumns, EoqColumns, EoqInput, LeadTimeDemand, SafetyStockColumns, ServiceTarget,
+};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{Numbers, expect_object, numbers, object, optional, output, required, rows};
+use crate::errors::{from_inventory, invalid};
+
+/// Economic order quantity: `{ orderQuantity, cost }`; with `orderQuantity` given, the cost of
+/// that quantity instead.
+#[wasm_bindgen(unchecked_return_type = "EoqResult")]
+pub fn eoq(
+    #[wasm_bindgen(unchecked_param_type = "EoqOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    expect_object(&options, "options")?;
+    let k = required(&options, "fixedCost")?;
+    let h = required(&options, "holdingCost")?;
+    let d = required(&options, "demandRate")?;
+    let q = optional(&options, "orderQuantity")?;
+    let input = EoqInput {
+        fixed_cost: k.column(),
+        holding_cost: h.column(),
+        demand_rate: d.column(),
+    };
+    let given = q.as_ref().map(Numbers::column);
+    let n = rows(&[
+        ("fixed_cost", input.fixed_cost),
+        ("holding_cost", input.holding_cost),
+        ("demand_rate", input.demand_rate),
+        ("order_quantity", given.unwrap_or(Column::Scalar(1.0))),
+    ])?;
+    let (mut qty, mut cost) = (vec![0.0; n], vec![0.0; n]);
+    input
+        .solve_into(
+            given,
+            EoqColumns {
+                order_quantity: &mut qty,
+                cost: &mut cost,
+            },
+        )
+        .map_err(from_inventory)?;
+    let many = [&k, &h, &d].iter().any(|x| x.is_many()) || q.as_ref().is_some_and(Numbers::is_many);
+    Ok(object(&[
+        ("orderQuantity", output(&qty, many)),
+        ("cost", output(&cost, many)),
+    ]))
+}
+
+/// Safety stock and reorder point with demand and lead-time variability, for one of
+/// `cycleServiceLevel`, `fillRate` (with `orderQuantity`) or `safetyFactor`.
+#[wasm_bindgen(js_name = safetyStock, unchecked_return_type = "SafetyStockResult")]
+pub fn safety_stock(
+    #[wasm_bindgen(unchecked_param_type = "SafetyStockOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    expect_object(&options, "options")?;
+    let mean = required(&options, "demandMean")?;
+    let sd = required(&options, "demandSd")?;
+    let lt = required(&options, "leadTime")?;
+    let lt_sd = optional(&options, "leadTimeSd")?.unwrap_or(Numbers::One(0.0));
+    let review = optional(&options, "reviewPeriod")?.unwrap_or(Numbers::One(0.0));
+    let csl = optional(&options, "cycleServiceLevel")?;
+    let fill = optional(&options, "fillRate")?;
+    let q = optional(&options, "orderQuantity")?;
+    let k = optional(&options, "safetyFactor")?;
+    let (target, target_columns, target_many) = match (&csl, &fill, &q, &k) {
+        (Some(a), None, None, None) => (
+            ServiceTarget::CycleServiceLevel(a.column()),
+            vec![("cycle_service_level", a.column())],
+            a.is_many(),
+        ),
+        (None, Some(b), Some(q), None) => (
+            ServiceTarget::FillRate {
+                fill_rate: b.column(),
+                order_quantity: q.column(),
+            },
+            vec![("fill_rate", b.column()), ("order_quantity", q.column())],
+            b.is_many() || q.is_many(),
+        ),
+        (None, None, None, Some(k)) => (
+            ServiceTarget::SafetyFactor(k.column()),
+            vec![("safety_factor", k.column())],
+            k.is_many(),
+        ),
+        _ => {
+            return Err(invalid(&flowcast_core::ValidationError::new(
+                flowcast_core::ErrorCode::WrongType,
+                "options",
+                "target",
+                "must give exactly one of cycleServiceLevel, fillRate with orderQuantity, or safetyFactor",
+            )));
+        }
+    };
+    let demand = LeadTimeDemand {
+        demand_mean: mean.column(),
+        demand_sd: sd.column(),
+        lead_time: lt.column(),
+        lead_time_sd: lt_sd.column(),
+        review_period: review.column(),
+    };
+    let mut columns = vec![
+        ("demand_mean", demand.demand_mean),
+        ("demand_sd", demand.demand_sd),
+        ("lead_time", demand.lead_time),
+        ("lead_time_sd", demand.lead_time_sd),
+        ("review_period", demand.review_period),
+    ];
+    columns.extend(target_columns);
+    let n = rows(&columns)?;
+    let mut out: [Vec<f64>; 6] = std::array::from_fn(|_| vec![0.0; n]);
+    let [ss, rop, factor, ltd_mean, ltd_sd, level] = &mut out;
+    demand
+        .safety_stock_into(
+            target,
+            SafetyStockColumns {
+                safety_factor: Some(factor),
+                lead_time_demand_mean: Some(ltd_mean),
+                lead_time_demand_sd: Some(ltd_sd),
+                safety_stock: Some(ss),
+                reorder_point: Some(rop),
+                cycle_service_level: Some(level),
+            },
+        )
+        .map_err(from_inventory)?;
+    let many = target_many
+        || [&mean, &sd, &lt, &lt_sd, &review]
+            .iter()
+            .any(|x| x.is_many());
+    let keys = [
+        "safetyStock",
+        "reorderPoint",
+        "safetyFactor",
+        "leadTimeDemandMean",
+        "leadTimeDemandSd",
+        "cycleServiceLevel",
+    ];
+    let entries: Vec<(&str, JsValue)> = keys
+        .iter()
+        .zip(&out)
+        .map(|(k, v)| (*k, output(v, many)))
+        .collect();
+    Ok(object(&entries))
+}
+
+/// Cycle service level, expected shortage per cycle and fill rate of a buffer of
+/// `safetyFactor` standard deviations.
+#[wasm_bindgen(js_name = cycleService, unchecked_return_type = "CycleServiceResult")]
+pub fn cycle_service(
+    #[wasm_bindgen(unchecked_param_type = "CycleServiceOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    expect_object(&options, "options")?;
+    let inputs = [
+        required(&options, "safetyFactor")?,
+        required(&options, "leadTimeDemandSd")?,
+        required(&options, "orderQuantity")?,
+    ];
+    let columns = [
+        ("safety_factor", inputs[0].column()),
+        ("lead_time_demand_sd", inputs[1].column()),
+        ("order_quantity", inputs[2].column()),
+    ];
+    let n = rows(&columns)?;
+    let mut out: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; n]);
+    let [csl, short, fill] = &mut out;
+    let [k, sd, q] = columns.map(|(_, c)| c);
+    let target = CycleServiceColumns {
+        cycle_service_level: csl,
+        expected_shortage_per_cycle: short,
+        fill_rate: fill,
+    };
+    flowcast_inventory::cycle_service_into(k, sd, q, target).map_err(from_inventory)?;
+    let many = inputs.iter().any(Numbers::is_many);
+    Ok(object(&[
+        ("cycleServiceLevel", output(&out[0], many)),
+        ("expectedShortagePerCycle", output(&out[1], many)),
+        ("fillRate", output(&out[2], many)),
+    ]))
+}
+
+type StandardKernel = fn(&[f64], &mut [f64], &mut [f64]) -> flowcast_inventory::Result<()>;
+
+fn standard(z: &JsValue, kernel: StandardKernel, which: usize) -> Result<JsValue, JsValue> {
+    let z = numbers("z", z)?;
+    let n = z.as_slice().len();
+    let mut pair = [vec![0.0; n], vec![0.0; n]];
+    let [a, b] = &mut pair;
+    kernel(z.as_slice(), a, b).map_err(from_inventory)?;
+    Ok(output(&pair[which], z.is_many()))
+}
+
+/// First-order standard normal loss G(z) = E[(Z − z)⁺].
+#[wasm_bindgen(js_name = standardNormalLoss, unchecked_return_type = "number | Float64Array")]
+pub fn standard_normal_loss(
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] z: JsValue,
+) -> Result<JsValue, JsValue> {
+    standard(&z, loss::standard_normal_loss_batch, 0)
+}
+
+/// Complementary first-order loss E[(z − Z)⁺] = z + G(z).
+#[wasm_bindgen(js_name = standardNormalLossComplement, unchecked_return_type = "number | Float64Array")]
+pub fn standard_normal_loss_complement(
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] z: JsValue,
+) -> Result<JsValue, JsValue> {
+    standard(&z, loss::standard_normal_loss_batch, 1)
+}
+
+/// Second-order standard normal loss G₂(z) = ½E[((Z − z)⁺)²].
+#[wasm_bindgen(js_name = standardNormalSecondLoss, unchecked_return_type = "number | Float64Array")]
+pub fn standard_normal_second_loss(
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] z: JsValue,
+) -> Result<JsValue, JsValue> {
+    standard(&z, loss::standard_normal_second_loss_batch, 0)
+}
+
+/// Complementary second-order loss ½E[((z − Z)⁺)²].
+#[wasm_bindgen(js_name = standardNormalSecondLossComplement, unchecked_return_type = "number | Float64Array")]
+pub fn standard_normal_second_loss_complement(
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] z: JsValue,
+) -> Result<JsValue, JsValue> {
+    standard(&z, loss::standard_normal_second_loss_batch, 1)
+}
+
+/// The safety factor k with G(k) = g, for g > 0.
+#[wasm_bindgen(js_name = standardNormalLossInverse, unchecked_return_type = "number | Float64Array")]
+pub fn standard_normal_loss_inverse(
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] g: JsValue,
+) -> Result<JsValue, JsValue> {
+    let g = numbers("g", &g)?;
+    let n = rows(&[("g", g.column())])?;
+    let mut out = vec![0.0; n];
+    loss::standard_normal_loss_inverse_into(g.column(), &mut out).map_err(from_inventory)?;
+    Ok(output(&out, g.is_many()))
+}
+
+type NormalKernel = fn(
+    Column<'_>,
+    Column<'_>,
+    Column<'_>,
+    &mut [f64],
+    &mut [f64],
+) -> flowcast_inventory::Result<()>;
+
+fn normal(args: [&JsValue; 3], kernel: NormalKernel, which: usize) -> Result<JsValue, JsValue> {
+    let [x, mean, sd] = [
+        numbers("x", args[0])?,
+        numbers("mean", args[1])?,
+        numbers("sd", args[2])?,
+    ];
+    let n = rows(&[
+        ("x", x.column()),
+        ("mean", mean.column()),
+        ("sd", sd.column()),
+    ])?;
+    let mut pair = [vec![0.0; n], vec![0.0; n]];
+    let [a, b] = &mut pair;
+    kernel(x.column(), mean.column(), sd.column(), a, b).map_err(from_inventory)?;
+    Ok(output(
+        &pair[which],
+        x.is_many() || mean.is_many() || sd.is_many(),
+    ))
+}
+
+/// First-order loss E[(X − x)⁺] of X ~ N(mean, sd²).
+#[wasm_bindgen(js_name = normalLoss, unchecked_return_type = "number | Float64Array")]
+pub fn normal_loss(
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] x: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] mean: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] sd: JsValue,
+) -> Result<JsValue, JsValue> {
+    normal([&x, &mean, &sd], loss::normal_loss_batch, 0)
+}
+
+/// Complementary first-order loss E[(x − X)⁺] of X ~ N(mean, sd²).
+#[wasm_bindgen(js_name = normalLossComplement, unchecked_return_type = "number | Float64Array")]
+pub fn normal_loss_complement(
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] x: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] mean: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] sd: JsValue,
+) -> Result<JsValue, JsValue> {
+    normal([&x, &mean, &sd], loss::normal_loss_batch, 1)
+}
+
+/// Second-order loss ½E[((X − x)⁺)²] of X ~ N(mean, sd²).
+#[wasm_bindgen(js_name = normalSecondLoss, unchecked_return_type = "number | Float64Array")]
+pub fn normal_second_loss(
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] x: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] mean: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] sd: JsValue,
+) -> Result<JsValue, JsValue> {
+    normal([&x, &mean, &sd], loss::normal_second_loss_batch, 0)
+}
+
+/// Complementary second-order loss ½E[((x − X)⁺)²] of X ~ N(mean, sd²).
+#[wasm_bindgen(js_name = normalSecondLossComplement, unchecked_return_type = "number | Float64Array")]
+pub fn normal_second_loss_complement(
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] x: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] mean: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Numeric")] sd: JsValue,
+) -> Result<JsValue, JsValue> {
+    normal([&x, &mean, &sd], loss::normal_second_loss_batch, 1)
+}

@@ -1,0 +1,85 @@
+//! TypeScript declarations for the option and result objects.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A number, or one number per SKU / reading. */
+export type Numeric = number | number[] | Float64Array;
+/** A number when every input was a number, else one value per row. */
+export type NumberOrArray = number | Float64Array;
+
+export interface EoqOptions {
+  /** Fixed cost per order K (> 0). */
+  fixedCost: Numeric;
+  /** Holding cost per unit per unit time h (> 0). */
+  holdingCost: Numeric;
+  /** Demand per unit time λ (>= 0). */
+  demandRate: Numeric;
+  /** Evaluate this order quantity instead of optimising (> 0). */
+  orderQuantity?: Numeric;
+}
+export interface EoqResult {
+  orderQuantity: NumberOrArray;
+  /** Ordering + holding cost per unit time (purchase excluded). */
+  cost: NumberOrArray;
+}
+
+export interface SafetyStockOptions {
+  /** Mean demand per period (>= 0). */
+  demandMean: Numeric;
+  /** Standard deviation of demand per period (>= 0). */
+  demandSd: Numeric;
+  /** Mean lead time in periods (>= 0). */
+  leadTime: Numeric;
+  /** Standard deviation of the lead time in periods (>= 0, default 0). */
+  leadTimeSd?: Numeric;
+  /** Periods between reviews (default 0: continuous review). */
+  reviewPeriod?: Numeric;
+  /** Target probability of no stockout per cycle, in (0, 1). */
+  cycleServiceLevel?: Numeric;
+  /** Target share of demand met from stock, in (0, 1); needs orderQuantity. */
+  fillRate?: Numeric;
+  /** Order quantity for a fill-rate target (> 0). */
+  orderQuantity?: Numeric;
+  /** The safety factor k itself. */
+  safetyFactor?: Numeric;
+}
+export interface SafetyStockResult {
+  safetyStock: NumberOrArray;
+  /** Reorder point (order-up-to level when reviewPeriod > 0). */
+  reorderPoint: NumberOrArray;
+  safetyFactor: NumberOrArray;
+  leadTimeDemandMean: NumberOrArray;
+  leadTimeDemandSd: NumberOrArray;
+  cycleServiceLevel: NumberOrArray;
+}
+
+export interface CycleServiceOptions {
+  safetyFactor: Numeric;
+  leadTimeDemandSd: Numeric;
+  orderQuantity: Numeric;
+}
+export interface CycleServiceResult {
+  cycleServiceLevel: NumberOrArray;
+  expectedShortagePerCycle: NumberOrArray;
+  fillRate: NumberOrArray;
+}
+
+export interface MktOptions {
+  /** Time each reading stands for (only ratios matter). */
+  weights?: Numeric;
+  /** Activation energy ΔH in kJ/mol (default 83.144). */
+  deltaH?: number;
+  /** Gas constant R in kJ/(mol·K) (default 8.3144e-3). */
+  gasConstant?: number;
+}
+
+/** Thrown for bad input: `name` is "ValidationError". */
+export interface FlowcastValidationError extends Error {
+  code: "not_finite" | "not_positive" | "negative" | "out_of_range" | "empty" | "length_mismatch" | "wrong_type";
+  field: string;
+  value: string;
+  reason: string;
+}
+"#;

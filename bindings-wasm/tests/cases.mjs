@@ -1,0 +1,171 @@
+// The test cases of the npm package, shared by the node and the browser runs.
+//
+// `cases(fc, data)` returns [{ name, run }]: `fc` is the loaded module (node or web flavour),
+// `data` the shared reference files ({ vectors, practitioner, mkt }). Each `run` throws on failure.
+
+function near(got, expected, abs, rel, what) {
+  if (!(Math.abs(got - expected) <= abs + rel * Math.abs(expected))) {
+    throw new Error(`${what}: got ${got}, expected ${expected} (abs ${abs}, rel ${rel})`);
+  }
+}
+
+function equal(got, expected, what) {
+  if (got !== expected) throw new Error(`${what}: got ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
+}
+
+function throwsValidation(fn, code, field, what) {
+  let caught;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  if (!caught) throw new Error(`${what}: no error thrown`);
+  if (!(caught instanceof Error)) throw new Error(`${what}: threw a non-Error ${caught}`);
+  equal(caught.name, "ValidationError", `${what}: name (${caught.message})`);
+  equal(caught.code, code, `${what}: code (${caught.message})`);
+  equal(caught.field, field, `${what}: field (${caught.message})`);
+  if (!caught.message.includes(field) || !caught.message.includes(`[${code}]`)) {
+    throw new Error(`${what}: message does not name field and code: ${caught.message}`);
+  }
+}
+
+// The generated one-week case of mkt_vectors.json.
+function week() {
+  const out = [];
+  for (let k = 0; k < 10080; k++) {
+    const t = 5.0 + 2.5 * Math.sin(k / 37.0) + (k >= 4000 && k < 4030 ? 6.0 : 0.0);
+    out.push(Math.round(t * 1e6) / 1e6);
+  }
+  return out;
+}
+
+export function cases(fc, data) {
+  const vectors = (fn) => data.vectors.vectors.filter((v) => v.function === fn);
+  const list = [];
+  const add = (name, run) => list.push({ name, run });
+
+  add("stockpyl EOQ vectors", () => {
+    const vs = vectors("eoq.economic_order_quantity");
+    if (vs.length < 80) throw new Error(`only ${vs.length} EOQ vectors`);
+    for (const v of vs) {
+      const i = v.inputs;
+      const r = fc.eoq({ fixedCost: i.fixed_cost, holdingCost: i.holding_cost, demandRate: i.demand_rate, orderQuantity: i.order_quantity });
+      near(r.orderQuantity, v.outputs.order_quantity, v.tol.abs, v.tol.rel, `${v.id} Q`);
+      near(r.cost, v.outputs.cost, v.tol.abs, v.tol.rel, `${v.id} cost`);
+    }
+  });
+
+  add("stockpyl EOQ vectors in one batch", () => {
+    const vs = vectors("eoq.economic_order_quantity").filter((v) => v.inputs.order_quantity === undefined);
+    const col = (k) => Float64Array.from(vs.map((v) => v.inputs[k]));
+    const r = fc.eoq({ fixedCost: col("fixed_cost"), holdingCost: col("holding_cost"), demandRate: col("demand_rate") });
+    if (!(r.orderQuantity instanceof Float64Array)) throw new Error("batch result is not a Float64Array");
+    vs.forEach((v, j) => near(r.orderQuantity[j], v.outputs.order_quantity, v.tol.abs, v.tol.rel, v.id));
+  });
+
+  add("stockpyl loss-function vectors", () => {
+    const fns = {
+      "loss_functions.standard_normal_loss": (i) => [fc.standardNormalLoss(i.z), fc.standardNormalLossComplement(i.z)],
+      "loss_functions.standard_normal_second_loss": (i) => [fc.standardNormalSecondLoss(i.z), fc.standardNormalSecondLossComplement(i.z)],
+      "loss_functions.normal_loss": (i) => [fc.normalLoss(i.x, i.mean, i.sd), fc.normalLossComplement(i.x, i.mean, i.sd)],
+      "loss_functions.normal_second_loss": (i) => [fc.normalSecondLoss(i.x, i.mean, i.sd), fc.normalSecondLossComplement(i.x, i.mean, i.sd)],
+    };
+    let n = 0;
+    for (const [fn, call] of Object.entries(fns)) {
+      for (const v of vectors(fn)) {
+        const got = call(v.inputs);
+        Object.values(v.outputs).forEach((exp, j) => near(got[j], exp, v.tol.abs, v.tol.rel, `${v.id}[${j}]`));
+        n++;
+      }
+    }
+    if (n < 60) throw new Error(`only ${n} loss vectors`);
+  });
+
+  add("practitioner safety-stock and service cases", () => {
+    let covered = 0;
+    for (const c of data.practitioner.cases) {
+      const i = c.inputs ?? {};
+      const check = (key, got) => near(got, c.expected[key], 5e-11, c.tol_rel ?? 1e-9, `${c.id} ${key}`);
+      if (c.id.startsWith("ss-demand-and-leadtime")) {
+        const r = fc.safetyStock({ demandMean: i.mu_demand_per_day, demandSd: i.sd_demand_per_day, leadTime: i.mu_leadtime_days, leadTimeSd: i.sd_leadtime_days, safetyFactor: i.z });
+        check("sigma_ltd", r.leadTimeDemandSd);
+        check("safety_stock", r.safetyStock);
+        check("reorder_point", r.reorderPoint);
+      } else if (c.id === "ss-demand-only") {
+        const r = fc.safetyStock({ demandMean: 0, demandSd: i.sd_demand_per_day, leadTime: i.leadtime_days, cycleServiceLevel: i.csl });
+        check("z", r.safetyFactor);
+        check("safety_stock", r.safetyStock);
+      } else if (c.id.startsWith("G(")) {
+        check("G", fc.standardNormalLoss(i.k));
+        check("csl", fc.cycleService({ safetyFactor: i.k, leadTimeDemandSd: 1, orderQuantity: 1 }).cycleServiceLevel);
+      } else if (c.id.startsWith("fill-rate-rQ")) {
+        const r = fc.cycleService({ safetyFactor: i.k, leadTimeDemandSd: i.sigma_ltd, orderQuantity: i.Q });
+        check("expected_shortage_per_cycle", r.expectedShortagePerCycle);
+        check("fill_rate", r.fillRate);
+        check("csl", r.cycleServiceLevel);
+      } else if (c.id.startsWith("order-up-to")) {
+        const r = fc.safetyStock({ demandMean: i.mu_per_period, demandSd: i.sd_per_period, leadTime: i.leadtime, reviewPeriod: i.review_period, cycleServiceLevel: i.csl });
+        check("z", r.safetyFactor);
+        check("order_up_to", r.reorderPoint);
+        check("safety_stock", r.safetyStock);
+      } else if (c.id === "eoq-example-3.1" || c.id === "eoq-total-cost-with-purchase") {
+        const r = fc.eoq({ fixedCost: i.K, holdingCost: i.h, demandRate: i.lam });
+        check("Q", r.orderQuantity);
+        check("cost" in c.expected ? "cost" : "annual_cost_ex_purchase", r.cost);
+      } else {
+        continue;
+      }
+      covered++;
+    }
+    equal(covered, 14, "practitioner cases covered");
+  });
+
+  add("every MKT case", () => {
+    equal(data.mkt.mkt.length, 21, "MKT case count");
+    for (const c of data.mkt.mkt) {
+      const temps = Array.isArray(c.temps_c) ? c.temps_c : week();
+      const got = fc.meanKineticTemperature(temps, {
+        weights: c.weights ?? undefined,
+        deltaH: c.dH_J_per_mol / 1000,
+        gasConstant: c.R_J_per_mol_K / 1000,
+      });
+      near(got, c.expected.mkt_c, c.tol_abs_c, 0, c.id);
+    }
+  });
+
+  add("fill-rate target is met and batches broadcast", () => {
+    const r = fc.safetyStock({ demandMean: [100, 50], demandSd: 30, leadTime: 4, leadTimeSd: 1, fillRate: 0.98, orderQuantity: new Float64Array([400, 300]) });
+    if (!(r.safetyStock instanceof Float64Array) || r.safetyStock.length !== 2) throw new Error("expected two rows");
+    for (let j = 0; j < 2; j++) {
+      const s = fc.cycleService({ safetyFactor: r.safetyFactor[j], leadTimeDemandSd: r.leadTimeDemandSd[j], orderQuantity: [400, 300][j] });
+      near(s.fillRate, 0.98, 1e-12, 0, `row ${j} fill rate`);
+    }
+    equal(typeof fc.version(), "string", "version");
+  });
+
+  add("bad input throws ValidationError naming field and value", () => {
+    const base = { fixedCost: 8, holdingCost: 0.2, demandRate: 100 };
+    throwsValidation(() => fc.eoq({ ...base, fixedCost: NaN }), "not_finite", "fixed_cost", "NaN cost");
+    throwsValidation(() => fc.eoq({ ...base, fixedCost: 0 }), "not_positive", "fixed_cost", "zero cost");
+    throwsValidation(() => fc.eoq({ ...base, holdingCost: [0.2, -1] }), "not_positive", "holding_cost[1]", "negative cost");
+    throwsValidation(() => fc.eoq({ ...base, demandRate: [] }), "empty", "demand_rate", "empty array");
+    throwsValidation(() => fc.eoq({ ...base, demandRate: [1, 2], holdingCost: [1, 2, 3] }), "length_mismatch", "demand_rate", "mismatched lengths");
+    throwsValidation(() => fc.eoq({ ...base, demandRate: ["a"] }), "wrong_type", "demandRate[0]", "text in an array");
+    throwsValidation(() => fc.eoq({ fixedCost: 8, demandRate: 1 }), "wrong_type", "holdingCost", "missing option");
+    throwsValidation(() => fc.eoq(undefined), "wrong_type", "options", "no options");
+    throwsValidation(() => fc.safetyStock({ demandMean: 1, demandSd: 1, leadTime: 1, cycleServiceLevel: 1.2 }), "out_of_range", "cycle_service_level", "service level above 1");
+    throwsValidation(() => fc.safetyStock({ demandMean: 1, demandSd: 1, leadTime: 1 }), "wrong_type", "options", "no target");
+    throwsValidation(() => fc.standardNormalLoss([0, NaN]), "not_finite", "z[1]", "NaN z");
+    throwsValidation(() => fc.standardNormalLossInverse(-1), "not_positive", "g", "negative g");
+    throwsValidation(() => fc.normalLoss(1, 0, 0), "not_positive", "sd", "zero sd");
+    throwsValidation(() => fc.meanKineticTemperature([5, -273.15]), "out_of_range", "temps_c[1]", "absolute zero");
+    throwsValidation(() => fc.meanKineticTemperature([]), "empty", "temps_c", "no readings");
+    throwsValidation(() => fc.meanKineticTemperature([5, 6], { weights: [1] }), "length_mismatch", "weights", "short weights");
+    throwsValidation(() => fc.meanKineticTemperature("warm"), "wrong_type", "tempsC", "a string");
+    // The module still works after errors (nothing was left half-done).
+    near(fc.eoq(base).orderQuantity, Math.sqrt((2 * 8 * 100) / 0.2), 1e-12, 1e-15, "after errors");
+  });
+
+  return list;
+}

@@ -1,0 +1,14 @@
+// The npm package's node flavour (pkg/node, CommonJS) under node:test.
+import { test } from "node:test";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+import { cases } from "./cases.mjs";
+import { loadData, repo } from "./shared.mjs";
+
+const require = createRequire(import.meta.url);
+const fc = require(join(repo, "bindings-wasm/pkg/node/flowcast.js"));
+
+for (const { name, run } of cases(fc, loadData())) {
+  test(name, run);
+}

@@ -1,0 +1,30 @@
+// Type-checks the generated declarations the way a TypeScript user would call them
+// (`tsc -p tests/tsconfig.json`); nothing here runs.
+import init, {
+  eoq,
+  safetyStock,
+  cycleService,
+  meanKineticTemperature,
+  standardNormalLoss,
+  type EoqResult,
+  type SafetyStockResult,
+  type FlowcastValidationError,
+  type NumberOrArray,
+} from "../pkg/web/flowcast.js";
+
+export async function example(): Promise<number> {
+  await init();
+  const q: EoqResult = eoq({ fixedCost: 8, holdingCost: 0.225, demandRate: new Float64Array([1300, 2600]) });
+  const s: SafetyStockResult = safetyStock({ demandMean: [10, 20], demandSd: 3, leadTime: 5, cycleServiceLevel: 0.95 });
+  const c = cycleService({ safetyFactor: 1, leadTimeDemandSd: 100, orderQuantity: 500 });
+  const g: NumberOrArray = standardNormalLoss(1.3);
+  const mkt: number = meanKineticTemperature([20, 2, 25], { weights: [2, 4, 1] });
+  try {
+    eoq({ fixedCost: -1, holdingCost: 1, demandRate: 1 });
+  } catch (e) {
+    const err = e as FlowcastValidationError;
+    console.log(err.code, err.field, err.value, err.reason);
+  }
+  console.log(q.orderQuantity, s.reorderPoint, c.fillRate, g);
+  return mkt;
+}
