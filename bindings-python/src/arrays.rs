@@ -39,3 +39,12 @@ pub(crate) fn rows(py: Python<'_>, columns: &[(&'static str, Column<'_>)]) -> Py
 pub(crate) fn to_numpy(py: Python<'_>, values: Vec<f64>) -> Bound<'_, PyArray1<f64>> {
     PyArray1::from_vec(py, values)
 }
+
+/// A zeroed output vector, allocated with `malloc` and filled rather than `calloc`ed: for large
+/// outputs `calloc` maps fresh pages whose first-touch faults cost more than the kernel itself,
+/// while `malloc` reuses the heap pages numpy freed on the previous call.
+pub(crate) fn zeros(n: usize) -> Vec<f64> {
+    let mut v = Vec::with_capacity(n);
+    v.resize(n, 0.0);
+    v
+}

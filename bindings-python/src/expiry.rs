@@ -5,7 +5,7 @@ use flowcast_expiry::mkt::{MktParams, mkt_segments};
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 
-use crate::arrays::to_numpy;
+use crate::arrays::{to_numpy, zeros};
 use crate::errors::{compute, invalid};
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -68,7 +68,7 @@ fn mean_kinetic_temperature<'py>(
         gas_constant,
     };
     let out = compute(py, || {
-        let mut out = vec![0.0; bounds.len().saturating_sub(1)];
+        let mut out = zeros(bounds.len().saturating_sub(1));
         mkt_segments(temps, weights, &bounds, &params, &mut out)?;
         Ok(out)
     })?;

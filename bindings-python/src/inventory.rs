@@ -8,7 +8,7 @@ use flowcast_inventory::{
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 
-use crate::arrays::{column, rows, to_numpy};
+use crate::arrays::{column, rows, to_numpy, zeros};
 use crate::errors::{compute, invalid};
 
 type Array<'py> = Bound<'py, PyArray1<f64>>;
@@ -55,7 +55,7 @@ fn eoq<'py>(
         ],
     )?;
     let (qty, cost) = compute(py, || {
-        let (mut qty, mut cost) = (vec![0.0; n], vec![0.0; n]);
+        let (mut qty, mut cost) = (zeros(n), zeros(n));
         input.solve_into(
             q,
             EoqColumns {
@@ -140,7 +140,7 @@ fn safety_stock<'py>(
     all.extend(target_columns);
     let n = rows(py, &all)?;
     let [k, mean, sd, ss, rop, csl] = compute(py, || {
-        let mut out: [Vec<f64>; 6] = std::array::from_fn(|_| vec![0.0; n]);
+        let mut out: [Vec<f64>; 6] = std::array::from_fn(|_| zeros(n));
         let [k, mean, sd, ss, rop, csl] = &mut out;
         demand.safety_stock_into(
             target,
@@ -189,7 +189,7 @@ fn cycle_service<'py>(
     ];
     let n = rows(py, &columns)?;
     let [csl, short, fill] = compute(py, || {
-        let mut out: [Vec<f64>; 3] = std::array::from_fn(|_| vec![0.0; n]);
+        let mut out: [Vec<f64>; 3] = std::array::from_fn(|_| zeros(n));
         let [csl, short, fill] = &mut out;
         let [k, sd, q] = columns.map(|(_, c)| c);
         flowcast_inventory::cycle_service_into(
@@ -227,7 +227,7 @@ fn standard_pair<'py>(
         )
     })?;
     let (a, b) = compute(py, || {
-        let (mut a, mut b) = (vec![0.0; values.len()], vec![0.0; values.len()]);
+        let (mut a, mut b) = (zeros(values.len()), zeros(values.len()));
         kernel(values, &mut a, &mut b)?;
         Ok((a, b))
     })?;
@@ -267,7 +267,7 @@ fn normal_pair<'py>(
     let sd = column(py, "sd", inputs[2])?;
     let n = rows(py, &[("x", x), ("mean", mean), ("sd", sd)])?;
     let (a, b) = compute(py, || {
-        let (mut a, mut b) = (vec![0.0; n], vec![0.0; n]);
+        let (mut a, mut b) = (zeros(n), zeros(n));
         kernel(x, mean, sd, &mut a, &mut b)?;
         Ok((a, b))
     })?;
@@ -302,7 +302,7 @@ fn standard_normal_loss_inverse<'py>(py: Python<'py>, g: Input<'py>) -> PyResult
     let column = column(py, "g", &g)?;
     let n = rows(py, &[("g", column)])?;
     let out = compute(py, || {
-        let mut out = vec![0.0; n];
+        let mut out = zeros(n);
         loss::standard_normal_loss_inverse_into(column, &mut out)?;
         Ok(out)
     })?;

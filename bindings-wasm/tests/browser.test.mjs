@@ -13,10 +13,11 @@ import { DATA_FILES, repo, sharedDataDir } from "./shared.mjs";
 const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".html": "text/html" };
 
 function serve() {
-  const roots = { "/pkg/": join(repo, "bindings-wasm/pkg/"), "/tests/": join(repo, "bindings-wasm/tests/"), "/shared/": sharedDataDir() + "/" };
+  // The shared data under /shared/, everything else from the repository root.
+  const roots = { "/shared/": sharedDataDir() + "/", "/": repo + "/" };
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (path === "/") {
+    if (path === "/blank.html") {
       res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>flowcast tests</title>");
       return;
     }
@@ -51,13 +52,13 @@ test("the npm package in headless Chromium", async (t) => {
     const page = await browser.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${origin}/`);
+    await page.goto(`${origin}/blank.html`);
 
     await t.test("shared cases", async () => {
       const results = await page.evaluate(async (files) => {
-        const { default: init, ...fc } = await import("/pkg/web/flowcast.js");
+        const { default: init, ...fc } = await import("/bindings-wasm/pkg/web/flowcast.js");
         await init();
-        const { cases } = await import("/tests/cases.mjs");
+        const { cases } = await import("/bindings-wasm/tests/cases.mjs");
         const data = {};
         for (const [k, f] of Object.entries(files)) data[k] = await (await fetch(`/shared/${f}`)).json();
         return cases(fc, data).map(({ name, run }) => {
@@ -82,11 +83,11 @@ test("the npm package in headless Chromium", async (t) => {
         const p = await browser.newPage();
         p.on("console", (m) => logs.push(m.text()));
         p.on("pageerror", (e) => logs.push(`pageerror: ${e.message}`));
-        await p.goto(`${origin}/`);
+        await p.goto(`${origin}/blank.html`);
         const outcome = await p.evaluate(async (src) => {
           const map = document.createElement("script");
           map.type = "importmap";
-          map.textContent = JSON.stringify({ imports: { flowcast: "/pkg/web/flowcast.js" } });
+          map.textContent = JSON.stringify({ imports: { flowcast: "/bindings-wasm/pkg/web/flowcast.js" } });
           document.head.append(map);
           const url = URL.createObjectURL(new Blob([src], { type: "text/javascript" }));
           try {
@@ -99,6 +100,19 @@ test("the npm package in headless Chromium", async (t) => {
         assert.equal(outcome, "ok", logs.join("\n"));
         await p.close();
       }
+    });
+    await t.test("the web example page", async () => {
+      const p = await browser.newPage();
+      const logs = [];
+      p.on("pageerror", (e) => logs.push(e.message));
+      await p.goto(`${origin}/examples/web/index.html`);
+      await p.waitForSelector("body[data-ready=true]", { timeout: 10_000 });
+      assert.equal(await p.locator("#plan tr").count(), 4, logs.join("\n"));
+      await p.fill("#demand", "5, abc");
+      await p.click("#go");
+      const error = await p.textContent("#error");
+      assert.match(error, /ValidationError: demand_rate\[1\] = NaN/);
+      await p.close();
     });
     assert.deepEqual(errors, []);
   } finally {

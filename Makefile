@@ -1,0 +1,64 @@
+# The two commands of the README: `make demo` and `make test`. The rest are their parts.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+CARGO ?= cargo
+VENV := .venv
+# Binaries that `cargo install` added (wasm-bindgen) must be found by every recipe.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+PY := $(VENV)/bin/python
+
+.PHONY: demo test setup lint test-rust wheel test-python wasm test-wasm bench sample-data clean
+
+## Build flowcast and run the main job on the bundled sample network; writes out/.
+demo:
+	$(CARGO) run --release -q -p flowcast-cli -- demo --data examples/data --out out
+
+## Install what is missing, then run every suite.
+test: setup lint test-rust test-python test-wasm
+	@echo "make test: every suite passed"
+
+setup:
+	scripts/setup.sh
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+## Unit, integration and property tests, benches once in test mode, doctests, the examples.
+test-rust:
+	$(CARGO) test --workspace --all-targets
+	$(CARGO) test --workspace --doc
+	$(CARGO) run -q -p flowcast-examples --example replenishment
+	$(CARGO) run -q -p flowcast-examples --example cold_chain
+
+## The abi3 wheel, installed into the venv.
+wheel:
+	rm -rf target/wheels
+	$(VENV)/bin/maturin build --release -m bindings-python/Cargo.toml --out target/wheels
+	$(VENV)/bin/pip install --quiet --force-reinstall --no-deps target/wheels/flowcast-*.whl
+
+test-python: wheel
+	$(PY) -m pytest bindings-python/tests -q
+	$(PY) benches/python/bench.py --quick
+
+## The npm package in bindings-wasm/pkg.
+wasm:
+	scripts/build-wasm.sh
+
+test-wasm: wasm
+	cd bindings-wasm && node --test tests/node.test.mjs
+	cd bindings-wasm && node --test tests/browser.test.mjs
+	cd bindings-wasm && ./node_modules/.bin/tsc -p tests/tsconfig.json
+
+## Speed: criterion (Rust, one core) and the same batches through Python.
+bench: wheel
+	$(CARGO) bench -p flowcast-benches
+	$(PY) benches/python/bench.py
+
+## Regenerate examples/data from its script (deterministic).
+sample-data:
+	python3 scripts/make_sample_data.py
+
+clean:
+	$(CARGO) clean
+	rm -rf out bindings-wasm/pkg
