@@ -1,34 +1,17 @@
 //! `flowcast.expiry` kernels: mean kinetic temperature.
 
+use flowcast_core::column::zeroed;
 use flowcast_core::{ErrorCode, ValidationError};
 use flowcast_expiry::mkt::{MktParams, mkt_segments};
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 
-use crate::arrays::{to_numpy, zeros};
+use crate::arrays::{slice, to_numpy};
 use crate::errors::{compute, invalid};
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(mean_kinetic_temperature, m)?)?;
     Ok(())
-}
-
-fn slice<'a>(
-    py: Python<'_>,
-    name: &'static str,
-    a: &'a PyReadonlyArray1<'_, f64>,
-) -> PyResult<&'a [f64]> {
-    a.as_slice().map_err(|_| {
-        invalid(
-            py,
-            ValidationError::new(
-                ErrorCode::OutOfRange,
-                name,
-                "a strided array",
-                "must be contiguous",
-            ),
-        )
-    })
 }
 
 /// MKT in °C of each record `temps_c[bounds[j]..bounds[j+1]]`.
@@ -68,7 +51,7 @@ fn mean_kinetic_temperature<'py>(
         gas_constant,
     };
     let out = compute(py, || {
-        let mut out = zeros(bounds.len().saturating_sub(1));
+        let mut out = zeroed(bounds.len().saturating_sub(1));
         mkt_segments(temps, weights, &bounds, &params, &mut out)?;
         Ok(out)
     })?;

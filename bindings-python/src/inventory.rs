@@ -1,14 +1,13 @@
 //! `flowcast.inventory` kernels: EOQ, loss functions, safety stock.
 
+use flowcast_core::column::zeroed;
 use flowcast_core::{Column, ErrorCode, ValidationError};
 use flowcast_inventory::loss;
-use flowcast_inventory::{
-    CycleServiceColumns, EoqColumns, EoqInput, LeadTimeDemand, SafetyStockColumns, ServiceTarget,
-};
+use flowcast_inventory::{CycleServiceColumns, EoqInput, LeadTimeDemand, ServiceTarget};
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 
-use crate::arrays::{column, rows, to_numpy, zeros};
+use crate::arrays::{column, rows, slice, to_numpy};
 use crate::errors::{compute, invalid};
 
 type Array<'py> = Bound<'py, PyArray1<f64>>;
@@ -45,26 +44,7 @@ fn eoq<'py>(
         .as_ref()
         .map(|a| column(py, "order_quantity", a))
         .transpose()?;
-    let n = rows(
-        py,
-        &[
-            ("fixed_cost", input.fixed_cost),
-            ("holding_cost", input.holding_cost),
-            ("demand_rate", input.demand_rate),
-            ("order_quantity", q.unwrap_or(Column::Scalar(1.0))),
-        ],
-    )?;
-    let (qty, cost) = compute(py, || {
-        let (mut qty, mut cost) = (zeros(n), zeros(n));
-        input.solve_into(
-            q,
-            EoqColumns {
-                order_quantity: &mut qty,
-                cost: &mut cost,
-            },
-        )?;
-        Ok((qty, cost))
-    })?;
+    let (qty, cost) = compute(py, || Ok(input.solve(q)?))?;
     Ok((to_numpy(py, qty), to_numpy(py, cost)))
 }
 
@@ -120,48 +100,14 @@ fn safety_stock<'py>(
             return Err(invalid(py, e));
         }
     };
-    let target_columns: Vec<(&'static str, Column<'_>)> = match target {
-        ServiceTarget::CycleServiceLevel(a) => vec![("cycle_service_level", a)],
-        ServiceTarget::SafetyFactor(k) => vec![("safety_factor", k)],
-        ServiceTarget::FillRate {
-            fill_rate,
-            order_quantity,
-        } => {
-            vec![("fill_rate", fill_rate), ("order_quantity", order_quantity)]
-        }
-    };
-    let mut all = vec![
-        ("demand_mean", demand.demand_mean),
-        ("demand_sd", demand.demand_sd),
-        ("lead_time", demand.lead_time),
-        ("lead_time_sd", demand.lead_time_sd),
-        ("review_period", demand.review_period),
-    ];
-    all.extend(target_columns);
-    let n = rows(py, &all)?;
-    let [k, mean, sd, ss, rop, csl] = compute(py, || {
-        let mut out: [Vec<f64>; 6] = std::array::from_fn(|_| zeros(n));
-        let [k, mean, sd, ss, rop, csl] = &mut out;
-        demand.safety_stock_into(
-            target,
-            SafetyStockColumns {
-                safety_factor: Some(k),
-                lead_time_demand_mean: Some(mean),
-                lead_time_demand_sd: Some(sd),
-                safety_stock: Some(ss),
-                reorder_point: Some(rop),
-                cycle_service_level: Some(csl),
-            },
-        )?;
-        Ok(out)
-    })?;
+    let v = compute(py, || Ok(demand.safety_stock_batch(target)?))?;
     Ok((
-        to_numpy(py, k),
-        to_numpy(py, mean),
-        to_numpy(py, sd),
-        to_numpy(py, ss),
-        to_numpy(py, rop),
-        to_numpy(py, csl),
+        to_numpy(py, v.safety_factor),
+        to_numpy(py, v.lead_time_demand_mean),
+        to_numpy(py, v.lead_time_demand_sd),
+        to_numpy(py, v.safety_stock),
+        to_numpy(py, v.reorder_point),
+        to_numpy(py, v.cycle_service_level),
     ))
 }
 
@@ -189,7 +135,7 @@ fn cycle_service<'py>(
     ];
     let n = rows(py, &columns)?;
     let [csl, short, fill] = compute(py, || {
-        let mut out: [Vec<f64>; 3] = std::array::from_fn(|_| zeros(n));
+        let mut out: [Vec<f64>; 3] = std::array::from_fn(|_| zeroed(n));
         let [csl, short, fill] = &mut out;
         let [k, sd, q] = columns.map(|(_, c)| c);
         flowcast_inventory::cycle_service_into(
@@ -215,19 +161,9 @@ fn standard_pair<'py>(
     z: &Input<'py>,
     kernel: StandardKernel,
 ) -> PyResult<(Array<'py>, Array<'py>)> {
-    let values = z.as_slice().map_err(|_| {
-        invalid(
-            py,
-            ValidationError::new(
-                ErrorCode::OutOfRange,
-                "z",
-                "a strided array",
-                "must be contiguous",
-            ),
-        )
-    })?;
+    let values = slice(py, "z", z)?;
     let (a, b) = compute(py, || {
-        let (mut a, mut b) = (zeros(values.len()), zeros(values.len()));
+        let (mut a, mut b) = (zeroed(values.len()), zeroed(values.len()));
         kernel(values, &mut a, &mut b)?;
         Ok((a, b))
     })?;
@@ -267,7 +203,7 @@ fn normal_pair<'py>(
     let sd = column(py, "sd", inputs[2])?;
     let n = rows(py, &[("x", x), ("mean", mean), ("sd", sd)])?;
     let (a, b) = compute(py, || {
-        let (mut a, mut b) = (zeros(n), zeros(n));
+        let (mut a, mut b) = (zeroed(n), zeroed(n));
         kernel(x, mean, sd, &mut a, &mut b)?;
         Ok((a, b))
     })?;
@@ -302,7 +238,7 @@ fn standard_normal_loss_inverse<'py>(py: Python<'py>, g: Input<'py>) -> PyResult
     let column = column(py, "g", &g)?;
     let n = rows(py, &[("g", column)])?;
     let out = compute(py, || {
-        let mut out = zeros(n);
+        let mut out = zeroed(n);
         loss::standard_normal_loss_inverse_into(column, &mut out)?;
         Ok(out)
     })?;

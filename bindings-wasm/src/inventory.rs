@@ -2,9 +2,7 @@
 
 use flowcast_core::Column;
 use flowcast_inventory::loss;
-use flowcast_inventory::{
-    CycleServiceColumns, EoqColumns, EoqInput, LeadTimeDemand, SafetyStockColumns, ServiceTarget,
-};
+use flowcast_inventory::{CycleServiceColumns, EoqInput, LeadTimeDemand, ServiceTarget};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{Numbers, expect_object, numbers, object, optional, output, required, rows};
@@ -26,22 +24,8 @@ pub fn eoq(
         holding_cost: h.column(),
         demand_rate: d.column(),
     };
-    let given = q.as_ref().map(Numbers::column);
-    let n = rows(&[
-        ("fixed_cost", input.fixed_cost),
-        ("holding_cost", input.holding_cost),
-        ("demand_rate", input.demand_rate),
-        ("order_quantity", given.unwrap_or(Column::Scalar(1.0))),
-    ])?;
-    let (mut qty, mut cost) = (vec![0.0; n], vec![0.0; n]);
-    input
-        .solve_into(
-            given,
-            EoqColumns {
-                order_quantity: &mut qty,
-                cost: &mut cost,
-            },
-        )
+    let (qty, cost) = input
+        .solve(q.as_ref().map(Numbers::column))
         .map_err(from_inventory)?;
     let many = [&k, &h, &d].iter().any(|x| x.is_many()) || q.as_ref().is_some_and(Numbers::is_many);
     Ok(object(&[
@@ -66,25 +50,16 @@ pub fn safety_stock(
     let fill = optional(&options, "fillRate")?;
     let q = optional(&options, "orderQuantity")?;
     let k = optional(&options, "safetyFactor")?;
-    let (target, target_columns, target_many) = match (&csl, &fill, &q, &k) {
-        (Some(a), None, None, None) => (
-            ServiceTarget::CycleServiceLevel(a.column()),
-            vec![("cycle_service_level", a.column())],
-            a.is_many(),
-        ),
+    let (target, target_many) = match (&csl, &fill, &q, &k) {
+        (Some(a), None, None, None) => (ServiceTarget::CycleServiceLevel(a.column()), a.is_many()),
         (None, Some(b), Some(q), None) => (
             ServiceTarget::FillRate {
                 fill_rate: b.column(),
                 order_quantity: q.column(),
             },
-            vec![("fill_rate", b.column()), ("order_quantity", q.column())],
             b.is_many() || q.is_many(),
         ),
-        (None, None, None, Some(k)) => (
-            ServiceTarget::SafetyFactor(k.column()),
-            vec![("safety_factor", k.column())],
-            k.is_many(),
-        ),
+        (None, None, None, Some(k)) => (ServiceTarget::SafetyFactor(k.column()), k.is_many()),
         _ => {
             return Err(invalid(&flowcast_core::ValidationError::new(
                 flowcast_core::ErrorCode::WrongType,
@@ -101,48 +76,19 @@ pub fn safety_stock(
         lead_time_sd: lt_sd.column(),
         review_period: review.column(),
     };
-    let mut columns = vec![
-        ("demand_mean", demand.demand_mean),
-        ("demand_sd", demand.demand_sd),
-        ("lead_time", demand.lead_time),
-        ("lead_time_sd", demand.lead_time_sd),
-        ("review_period", demand.review_period),
-    ];
-    columns.extend(target_columns);
-    let n = rows(&columns)?;
-    let mut out: [Vec<f64>; 6] = std::array::from_fn(|_| vec![0.0; n]);
-    let [ss, rop, factor, ltd_mean, ltd_sd, level] = &mut out;
-    demand
-        .safety_stock_into(
-            target,
-            SafetyStockColumns {
-                safety_factor: Some(factor),
-                lead_time_demand_mean: Some(ltd_mean),
-                lead_time_demand_sd: Some(ltd_sd),
-                safety_stock: Some(ss),
-                reorder_point: Some(rop),
-                cycle_service_level: Some(level),
-            },
-        )
-        .map_err(from_inventory)?;
+    let v = demand.safety_stock_batch(target).map_err(from_inventory)?;
     let many = target_many
         || [&mean, &sd, &lt, &lt_sd, &review]
             .iter()
             .any(|x| x.is_many());
-    let keys = [
-        "safetyStock",
-        "reorderPoint",
-        "safetyFactor",
-        "leadTimeDemandMean",
-        "leadTimeDemandSd",
-        "cycleServiceLevel",
-    ];
-    let entries: Vec<(&str, JsValue)> = keys
-        .iter()
-        .zip(&out)
-        .map(|(k, v)| (*k, output(v, many)))
-        .collect();
-    Ok(object(&entries))
+    Ok(object(&[
+        ("safetyStock", output(&v.safety_stock, many)),
+        ("reorderPoint", output(&v.reorder_point, many)),
+        ("safetyFactor", output(&v.safety_factor, many)),
+        ("leadTimeDemandMean", output(&v.lead_time_demand_mean, many)),
+        ("leadTimeDemandSd", output(&v.lead_time_demand_sd, many)),
+        ("cycleServiceLevel", output(&v.cycle_service_level, many)),
+    ]))
 }
 
 /// Cycle service level, expected shortage per cycle and fill rate of a buffer of

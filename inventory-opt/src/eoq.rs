@@ -6,7 +6,7 @@
 //! Q* = √(2Kλ/h), and the cost per unit time of ordering Q is g(Q) = Kλ/Q + hQ/2, so
 //! g(Q*) = √(2Kλh). The purchase cost cλ does not depend on Q and is not included.
 
-use flowcast_core::column::{CHUNK, check_output};
+use flowcast_core::column::{CHUNK, check_output, zeroed};
 use flowcast_core::{Column, ValidationError, check};
 
 use crate::error::Result;
@@ -125,6 +125,38 @@ pub struct EoqColumns<'a> {
 }
 
 impl EoqInput<Column<'_>> {
+    /// [`EoqInput::solve_into`] with owned outputs: `(order_quantity, cost)` per row.
+    ///
+    /// # Errors
+    /// As [`EoqInput::solve_into`].
+    pub fn solve(&self, order_quantity: Option<Column<'_>>) -> Result<(Vec<f64>, Vec<f64>)> {
+        let rows = Column::rows(&self.columns(order_quantity))?;
+        let (mut q, mut cost) = (zeroed(rows), zeroed(rows));
+        self.solve_into(
+            order_quantity,
+            EoqColumns {
+                order_quantity: &mut q,
+                cost: &mut cost,
+            },
+        )?;
+        Ok((q, cost))
+    }
+
+    fn columns<'c>(&self, order_quantity: Option<Column<'c>>) -> [(&'static str, Column<'c>); 4]
+    where
+        Self: 'c,
+    {
+        [
+            ("fixed_cost", self.fixed_cost),
+            ("holding_cost", self.holding_cost),
+            ("demand_rate", self.demand_rate),
+            (
+                "order_quantity",
+                order_quantity.unwrap_or(Column::Scalar(1.0)),
+            ),
+        ]
+    }
+
     /// EOQ for every row: the optimal quantity, or the cost of the given `order_quantity`.
     /// Row `i` gives exactly what [`EoqInput::optimal`] (or [`EoqInput::cost_at`]) gives for
     /// row `i`'s values.
@@ -152,15 +184,7 @@ impl EoqInput<Column<'_>> {
         order_quantity: Option<Column<'_>>,
         out: EoqColumns<'_>,
     ) -> Result<()> {
-        let columns = [
-            ("fixed_cost", self.fixed_cost),
-            ("holding_cost", self.holding_cost),
-            ("demand_rate", self.demand_rate),
-            (
-                "order_quantity",
-                order_quantity.unwrap_or(Column::Scalar(1.0)),
-            ),
-        ];
+        let columns = self.columns(order_quantity);
         let rows = Column::rows(&columns)?;
         check_output("order_quantity", out.order_quantity.len(), rows)?;
         check_output("cost", out.cost.len(), rows)?;

@@ -10,5 +10,5 @@ pub use eoq::{Eoq, EoqColumns, EoqInput};
 pub use error::{Error, Result};
 pub use safety_stock::{
     CycleService, CycleServiceColumns, LeadTimeDemand, SafetyStock, SafetyStockColumns,
-    ServiceTarget, cycle_service, cycle_service_into,
+    SafetyStockVecs, ServiceTarget, cycle_service, cycle_service_into,
 };

@@ -40,14 +40,7 @@ pub fn standard_normal_loss_pair(z: f64) -> (f64, f64) {
     let y = z.abs();
     let (tail, density) = normal::tail_and_density(y);
     let small = (density - y * tail).max(0.0);
-    let large = y + small;
-    if z >= 0.0 {
-        (small, large)
-    } else if z < 0.0 {
-        (large, small)
-    } else {
-        (f64::NAN, f64::NAN)
-    }
+    orient(z, small, y + small)
 }
 
 /// Second-order standard normal loss G₂(z) = ½E[((Z − z)⁺)²] = ½[(z² + 1)(1 − Φ(z)) − zφ(z)].
@@ -74,7 +67,12 @@ pub fn standard_normal_second_loss_pair(z: f64) -> (f64, f64) {
     let (tail, density) = normal::tail_and_density(y);
     let half_second_moment = 0.5 * (y * y + 1.0);
     let small = (half_second_moment * tail - 0.5 * y * density).max(0.0);
-    let large = half_second_moment - small;
+    orient(z, small, half_second_moment - small)
+}
+
+/// (loss, complement) at z from the values at |z|: the small one is the loss for z ≥ 0.
+#[inline(always)]
+fn orient(z: f64, small: f64, large: f64) -> (f64, f64) {
     if z >= 0.0 {
         (small, large)
     } else if z < 0.0 {

@@ -18,7 +18,7 @@
 //! k is reported exactly, even when negative (a low target can need less than the mean). With no
 //! variability (σ = 0) the safety stock is 0 and every cycle is served (cycle service level 1).
 
-use flowcast_core::column::{CHUNK, check_output};
+use flowcast_core::column::{CHUNK, check_output, zeroed};
 use flowcast_core::{Column, check, normal};
 
 use crate::error::Result;
@@ -261,7 +261,78 @@ pub struct SafetyStockColumns<'a> {
     pub cycle_service_level: Option<&'a mut [f64]>,
 }
 
+/// Every output of a batch safety-stock call, owned: one value per row in each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SafetyStockVecs {
+    /// Safety factor per row.
+    pub safety_factor: Vec<f64>,
+    /// Protection-interval demand mean per row.
+    pub lead_time_demand_mean: Vec<f64>,
+    /// Protection-interval demand standard deviation per row.
+    pub lead_time_demand_sd: Vec<f64>,
+    /// Safety stock per row.
+    pub safety_stock: Vec<f64>,
+    /// Reorder point (order-up-to level) per row.
+    pub reorder_point: Vec<f64>,
+    /// Cycle service level per row.
+    pub cycle_service_level: Vec<f64>,
+}
+
 impl LeadTimeDemand<Column<'_>> {
+    /// [`LeadTimeDemand::safety_stock_into`] with every output, owned.
+    ///
+    /// # Errors
+    /// As [`LeadTimeDemand::safety_stock_into`].
+    pub fn safety_stock_batch(&self, target: ServiceTarget<Column<'_>>) -> Result<SafetyStockVecs> {
+        let rows = Column::rows(&self.columns(target))?;
+        let mut v = SafetyStockVecs {
+            safety_factor: zeroed(rows),
+            lead_time_demand_mean: zeroed(rows),
+            lead_time_demand_sd: zeroed(rows),
+            safety_stock: zeroed(rows),
+            reorder_point: zeroed(rows),
+            cycle_service_level: zeroed(rows),
+        };
+        self.safety_stock_into(
+            target,
+            SafetyStockColumns {
+                safety_factor: Some(&mut v.safety_factor),
+                lead_time_demand_mean: Some(&mut v.lead_time_demand_mean),
+                lead_time_demand_sd: Some(&mut v.lead_time_demand_sd),
+                safety_stock: Some(&mut v.safety_stock),
+                reorder_point: Some(&mut v.reorder_point),
+                cycle_service_level: Some(&mut v.cycle_service_level),
+            },
+        )?;
+        Ok(v)
+    }
+
+    /// The named input columns: the five demand ones, then the target's (in that order).
+    fn columns<'c>(&self, target: ServiceTarget<Column<'c>>) -> Vec<(&'static str, Column<'c>)>
+    where
+        Self: 'c,
+    {
+        let mut columns = vec![
+            ("demand_mean", self.demand_mean),
+            ("demand_sd", self.demand_sd),
+            ("lead_time", self.lead_time),
+            ("lead_time_sd", self.lead_time_sd),
+            ("review_period", self.review_period),
+        ];
+        match target {
+            ServiceTarget::CycleServiceLevel(a) => columns.push(("cycle_service_level", a)),
+            ServiceTarget::FillRate {
+                fill_rate,
+                order_quantity,
+            } => {
+                columns.push(("fill_rate", fill_rate));
+                columns.push(("order_quantity", order_quantity));
+            }
+            ServiceTarget::SafetyFactor(k) => columns.push(("safety_factor", k)),
+        }
+        columns
+    }
+
     /// [`LeadTimeDemand::safety_stock`] for every row, writing only the requested outputs.
     /// Row `i` is exactly the scalar result for row `i`'s values.
     ///
@@ -293,26 +364,7 @@ impl LeadTimeDemand<Column<'_>> {
         target: ServiceTarget<Column<'_>>,
         mut out: SafetyStockColumns<'_>,
     ) -> Result<()> {
-        let (t1, t2) = match target {
-            ServiceTarget::CycleServiceLevel(a) => (("cycle_service_level", a), None),
-            ServiceTarget::FillRate {
-                fill_rate,
-                order_quantity,
-            } => (
-                ("fill_rate", fill_rate),
-                Some(("order_quantity", order_quantity)),
-            ),
-            ServiceTarget::SafetyFactor(k) => (("safety_factor", k), None),
-        };
-        let mut columns = vec![
-            ("demand_mean", self.demand_mean),
-            ("demand_sd", self.demand_sd),
-            ("lead_time", self.lead_time),
-            ("lead_time_sd", self.lead_time_sd),
-            ("review_period", self.review_period),
-            t1,
-        ];
-        columns.extend(t2);
+        let columns = self.columns(target);
         let rows = Column::rows(&columns)?;
         for (name, slot) in [
             ("safety_factor", &out.safety_factor),

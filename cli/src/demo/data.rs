@@ -115,18 +115,9 @@ impl Network {
             let at = |what: String| CliError::bad(&path, format!("line {line}: {what}"));
             let day = parse_date(&r.date)
                 .ok_or_else(|| at(format!("date = {:?}: not a YYYY-MM-DD date", r.date)))?;
-            let site = *site_index
-                .get(&r.site_id)
-                .ok_or_else(|| at(format!("site_id = {:?}: not in sites.csv", r.site_id)))?;
-            let sku = *sku_index
-                .get(&r.sku)
-                .ok_or_else(|| at(format!("sku = {:?}: not in skus.csv", r.sku)))?;
-            if !(r.qty >= 0.0 && r.qty.is_finite()) {
-                return Err(at(format!(
-                    "qty = {}: must be a finite number at least 0",
-                    r.qty
-                )));
-            }
+            let site = find(&site_index, "site_id", &r.site_id, "sites.csv").map_err(at)?;
+            let sku = find(&sku_index, "sku", &r.sku, "skus.csv").map_err(at)?;
+            quantity(r.qty).map_err(at)?;
             dated.push((day, site, sku, r.qty));
         }
         let (first_day, last_day) = dated
@@ -155,18 +146,9 @@ impl Network {
                     r.expiry_date
                 ))
             })?;
-            let site = *site_index
-                .get(&r.site_id)
-                .ok_or_else(|| at(format!("site_id = {:?}: not in sites.csv", r.site_id)))?;
-            let sku = *sku_index
-                .get(&r.sku)
-                .ok_or_else(|| at(format!("sku = {:?}: not in skus.csv", r.sku)))?;
-            if !(r.qty >= 0.0 && r.qty.is_finite()) {
-                return Err(at(format!(
-                    "qty = {}: must be a finite number at least 0",
-                    r.qty
-                )));
-            }
+            let site = find(&site_index, "site_id", &r.site_id, "sites.csv").map_err(at)?;
+            let sku = find(&sku_index, "sku", &r.sku, "skus.csv").map_err(at)?;
+            quantity(r.qty).map_err(at)?;
             lots.push(Lot {
                 lot: r.lot,
                 sku,
@@ -187,9 +169,7 @@ impl Network {
                     r.timestamp
                 ))
             })?;
-            let lot = *lot_index
-                .get(&r.lot)
-                .ok_or_else(|| at(format!("lot = {:?}: not in lots.csv", r.lot)))?;
+            let lot = find(&lot_index, "lot", &r.lot, "lots.csv").map_err(at)?;
             let readings = &mut lots[lot].readings;
             if readings.last().is_some_and(|&(prev, _)| prev >= minute) {
                 return Err(at(format!(
@@ -246,6 +226,28 @@ fn describe(e: &csv::Error, headers: &csv::StringRecord) -> String {
             format!("{column}: {}", err.kind())
         }
         _ => e.to_string(),
+    }
+}
+
+/// Position of `key` in `index`, or what is wrong in words.
+fn find(
+    index: &HashMap<String, usize>,
+    field: &str,
+    key: &str,
+    file: &str,
+) -> Result<usize, String> {
+    index
+        .get(key)
+        .copied()
+        .ok_or_else(|| format!("{field} = {key:?}: not in {file}"))
+}
+
+/// A quantity must be a finite number, zero or more.
+fn quantity(qty: f64) -> Result<f64, String> {
+    if qty >= 0.0 && qty.is_finite() {
+        Ok(qty)
+    } else {
+        Err(format!("qty = {qty}: must be a finite number at least 0"))
     }
 }
 
