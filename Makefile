@@ -7,6 +7,9 @@ VENV := .venv
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 PY := $(VENV)/bin/python
 
+# Set-up must finish before any suite starts, even under `make -j`.
+.NOTPARALLEL:
+
 .PHONY: demo test setup lint test-rust wheel test-python wasm test-wasm bench sample-data clean
 
 ## Build flowcast and run the main job on the bundled sample network; writes out/.

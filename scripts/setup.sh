@@ -34,9 +34,21 @@ if ! command -v chromium >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends chromium
 fi
 
-if [ ! -x .venv/bin/python ]; then
+if ! command -v npm >/dev/null 2>&1; then
+  step "installing Debian's nodejs and npm"
+  as_root apt-get -o DPkg::Lock::Timeout=600 update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends nodejs npm
+fi
+
+# A venv left half-made (say, by a python3 without ensurepip) is rebuilt, not trusted.
+if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
   step "creating the Python venv (.venv)"
-  python3 -m venv .venv
+  rm -rf .venv
+  if ! python3 -m venv .venv; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y python3-venv
+    rm -rf .venv
+    python3 -m venv .venv
+  fi
 fi
 sum=$(sha256sum scripts/requirements-dev.txt | cut -d' ' -f1)
 if [ "$(cat .venv/.requirements.sha 2>/dev/null || true)" != "$sum" ]; then

@@ -42,6 +42,23 @@ def test_grouped_frames_in_both_libraries():
         assert list(out["mkt_c"])[1] == pytest.approx(26.259886916003, abs=1e-9)
 
 
+def test_errors_point_at_the_callers_row():
+    with pytest.raises(flowcast.ValidationError) as info:
+        ex.mean_kinetic_temperature(np.array([[5.0, 6.0], [7.0, np.nan]]))
+    assert info.value.field == "temps_c[1, 1]"
+    frame = pd.DataFrame({"lot": ["b", "a", "b"], "t": [5.0, 6.0, float("nan")], "h": [1.0, -1.0, 1.0]})
+    with pytest.raises(flowcast.ValidationError) as info:
+        ex.mean_kinetic_temperature_by(frame, by="lot", temps="t")
+    assert info.value.field == "t[2]"
+    with pytest.raises(flowcast.ValidationError) as info:
+        ex.mean_kinetic_temperature_by(frame.fillna(5.0), by="lot", temps="t", weights="h")
+    assert info.value.field == "h[1]"
+
+
+def test_zero_weight_readings_do_not_count():
+    assert ex.mean_kinetic_temperature([5.0, 5.0, 500.0], weights=[1, 1, 0], delta_h=83144) == pytest.approx(5.0)
+
+
 BAD = [
     (lambda: ex.mean_kinetic_temperature([]), "empty", "temps_c"),
     (lambda: ex.mean_kinetic_temperature([5.0, float("nan")]), "not_finite", "temps_c[1]"),

@@ -119,6 +119,40 @@ def test_bad_input_raises_validation_error_naming_field_and_value(call, code, fi
     assert field in str(e) and f"[{code}]" in str(e)
 
 
+def test_errors_index_the_callers_own_arrays_after_broadcasting():
+    with pytest.raises(flowcast.ValidationError) as info:
+        inv.eoq([[8.0], [-1.0]], 1.0, [1.0, 2.0, 3.0])
+    assert info.value.field == "fixed_cost[1, 0]"
+    assert str(info.value).startswith("fixed_cost[1, 0] = -1:")
+    with pytest.raises(flowcast.ValidationError) as info:
+        inv.safety_stock(1, 1, 1, fill_rate=[0.9, "x"], order_quantity=5)
+    assert (info.value.field, info.value.code) == ("fill_rate", "wrong_type")
+
+
+def test_series_with_different_indexes_are_refused_not_paired_by_position():
+    a = pd.Series([1.0, 2.0], index=["sku-a", "sku-b"])
+    b = pd.Series([1.0, 2.0], index=["sku-b", "sku-a"])
+    with pytest.raises(flowcast.ValidationError) as info:
+        inv.eoq(8, a, b)
+    assert info.value.code == "length_mismatch" and "same index" in info.value.reason
+    # A one-element Series broadcasts; the result takes the full-length Series' index.
+    q, _ = inv.eoq(pd.Series([8.0]), 1.0, a)
+    assert list(q.index) == ["sku-a", "sku-b"]
+
+
+def test_text_series_are_wrong_type():
+    for series in (pd.Series(["a", "b"]), pl.Series(["a", "b"])):
+        with pytest.raises(flowcast.ValidationError) as info:
+            inv.eoq(8, series, 1)
+        assert info.value.code == "wrong_type" and "\n" not in str(info.value)
+
+
+def test_overflow_is_an_error_not_an_infinity():
+    with pytest.raises(flowcast.ValidationError) as info:
+        inv.eoq(1.0, 1e-300, [1.0, 1e300])
+    assert info.value.field == "order_quantity[1]" and info.value.code == "not_finite"
+
+
 def test_misused_targets_are_type_errors():
     with pytest.raises(TypeError):
         inv.safety_stock(10, 2, 3)

@@ -14,10 +14,11 @@ pub(crate) enum Numbers {
 }
 
 impl Numbers {
+    /// As a batch column; a one-element array broadcasts like a number (as in numpy).
     pub(crate) fn column(&self) -> Column<'_> {
-        match self {
-            Self::One(v) => Column::Scalar(*v),
-            Self::Many(v) => Column::Values(v),
+        match self.as_slice() {
+            [single] => Column::Scalar(*single),
+            values => Column::Values(values),
         }
     }
 
@@ -118,12 +119,41 @@ pub(crate) fn optional(options: &JsValue, field: &'static str) -> Result<Option<
     }
 }
 
-/// The options argument must be an object.
-pub(crate) fn expect_object(options: &JsValue, field: &'static str) -> Result<(), JsValue> {
-    if options.is_object() && !Array::is_array(options) {
-        Ok(())
+/// The options argument must be an object whose keys are all in `allowed`: a misspelt option
+/// (`leadTimeSD`) is an error, never silently ignored.
+pub(crate) fn expect_object(options: &JsValue, allowed: &[&str]) -> Result<(), JsValue> {
+    if !options.is_object() || Array::is_array(options) {
+        return Err(wrong_type("options", options, "must be an options object"));
+    }
+    let object: &Object = options.unchecked_ref();
+    for key in Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            let e = ValidationError::new(
+                ErrorCode::WrongType,
+                "options",
+                format!("{key:?}"),
+                format!("is not an option here (expected: {})", allowed.join(", ")),
+            );
+            return Err(invalid(&e));
+        }
+    }
+    Ok(())
+}
+
+/// An optional plain-number option (`undefined` and `null` mean `default`).
+pub(crate) fn number_or(
+    options: &JsValue,
+    field: &'static str,
+    default: f64,
+) -> Result<f64, JsValue> {
+    let value = property(options, field);
+    if value.is_undefined() || value.is_null() {
+        Ok(default)
     } else {
-        Err(wrong_type(field, options, "must be an options object"))
+        value
+            .as_f64()
+            .ok_or_else(|| wrong_type(field, &value, "must be a number"))
     }
 }
 

@@ -3,7 +3,7 @@
 use flowcast_expiry::mkt::{MktParams, mean_kinetic_temperature as mkt};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{numbers, optional, property};
+use crate::convert::{expect_object, number_or, numbers, optional};
 use crate::errors::from_expiry;
 
 #[wasm_bindgen]
@@ -22,23 +22,19 @@ pub fn mean_kinetic_temperature(
 ) -> Result<f64, JsValue> {
     let temps = numbers("tempsC", &temps_c)?;
     let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+    if !options.is_undefined() && !options.is_null() {
+        expect_object(&options, &["weights", "deltaH", "gasConstant"])?;
+    }
     let weights = optional(&options, "weights")?;
     let defaults = MktParams::default();
-    let scalar = |key: &'static str, default: f64| -> Result<f64, JsValue> {
-        let v = property(&options, key);
-        if v.is_undefined() || v.is_null() {
-            Ok(default)
-        } else {
-            numbers(key, &v).map(|n| n.as_slice().first().copied().unwrap_or(f64::NAN))
-        }
-    };
     let params = MktParams {
-        delta_h: scalar("deltaH", defaults.delta_h)?,
-        gas_constant: scalar("gasConstant", defaults.gas_constant)?,
+        delta_h: number_or(&options, "deltaH", defaults.delta_h)?,
+        gas_constant: number_or(&options, "gasConstant", defaults.gas_constant)?,
     };
-    let temps = match &temps {
-        crate::convert::Numbers::One(t) => std::slice::from_ref(t),
-        crate::convert::Numbers::Many(v) => v.as_slice(),
-    };
-    mkt(temps, weights.as_ref().map(|w| w.as_slice()), &params).map_err(from_expiry)
+    mkt(
+        temps.as_slice(),
+        weights.as_ref().map(|w| w.as_slice()),
+        &params,
+    )
+    .map_err(from_expiry)
 }

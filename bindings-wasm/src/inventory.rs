@@ -14,7 +14,10 @@ use crate::errors::{from_inventory, invalid};
 pub fn eoq(
     #[wasm_bindgen(unchecked_param_type = "EoqOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    expect_object(&options, "options")?;
+    expect_object(
+        &options,
+        &["fixedCost", "holdingCost", "demandRate", "orderQuantity"],
+    )?;
     let k = required(&options, "fixedCost")?;
     let h = required(&options, "holdingCost")?;
     let d = required(&options, "demandRate")?;
@@ -40,7 +43,20 @@ pub fn eoq(
 pub fn safety_stock(
     #[wasm_bindgen(unchecked_param_type = "SafetyStockOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    expect_object(&options, "options")?;
+    expect_object(
+        &options,
+        &[
+            "demandMean",
+            "demandSd",
+            "leadTime",
+            "leadTimeSd",
+            "reviewPeriod",
+            "cycleServiceLevel",
+            "fillRate",
+            "orderQuantity",
+            "safetyFactor",
+        ],
+    )?;
     let mean = required(&options, "demandMean")?;
     let sd = required(&options, "demandSd")?;
     let lt = required(&options, "leadTime")?;
@@ -97,7 +113,10 @@ pub fn safety_stock(
 pub fn cycle_service(
     #[wasm_bindgen(unchecked_param_type = "CycleServiceOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    expect_object(&options, "options")?;
+    expect_object(
+        &options,
+        &["safetyFactor", "leadTimeDemandSd", "orderQuantity"],
+    )?;
     let inputs = [
         required(&options, "safetyFactor")?,
         required(&options, "leadTimeDemandSd")?,

@@ -142,6 +142,9 @@ export function cases(fc, data) {
       near(s.fillRate, 0.98, 1e-12, 0, `row ${j} fill rate`);
     }
     equal(typeof fc.version(), "string", "version");
+    // A one-element array broadcasts like a number, as in numpy.
+    const one = fc.eoq({ fixedCost: [8], holdingCost: 0.225, demandRate: [1300, 2600, 5200] });
+    equal(one.orderQuantity.length, 3, "one-element array broadcasts");
   });
 
   add("bad input throws ValidationError naming field and value", () => {
@@ -163,6 +166,19 @@ export function cases(fc, data) {
     throwsValidation(() => fc.meanKineticTemperature([]), "empty", "temps_c", "no readings");
     throwsValidation(() => fc.meanKineticTemperature([5, 6], { weights: [1] }), "length_mismatch", "weights", "short weights");
     throwsValidation(() => fc.meanKineticTemperature("warm"), "wrong_type", "tempsC", "a string");
+    throwsValidation(() => fc.meanKineticTemperature([5], { deltaH: [83, 100] }), "wrong_type", "deltaH", "array constant");
+    throwsValidation(() => fc.meanKineticTemperature([5], { weight: [1] }), "wrong_type", "options", "misspelt MKT option");
+    throwsValidation(() => fc.safetyStock({ demandMean: 1, demandSd: 1, leadTime: 1, leadTimeSD: 2, cycleServiceLevel: 0.9 }), "wrong_type", "options", "misspelt option");
+    throwsValidation(() => fc.cycleService({ safetyFactor: NaN, leadTimeDemandSd: 1, orderQuantity: 1 }), "not_finite", "safety_factor", "NaN factor");
+    throwsValidation(() => fc.cycleService({ safetyFactor: 1, leadTimeDemandSd: [1, -1], orderQuantity: 1 }), "negative", "lead_time_demand_sd[1]", "negative sd");
+    throwsValidation(() => fc.cycleService({ safetyFactor: 1, leadTimeDemandSd: 1, orderQuantity: 0 }), "not_positive", "order_quantity", "zero Q");
+    for (const f of [fc.standardNormalLossComplement, fc.standardNormalSecondLoss, fc.standardNormalSecondLossComplement]) {
+      throwsValidation(() => f([Infinity]), "not_finite", "z[0]", `${f.name} of infinity`);
+    }
+    for (const f of [fc.normalLossComplement, fc.normalSecondLoss, fc.normalSecondLossComplement]) {
+      throwsValidation(() => f(1, [0, NaN], 1), "not_finite", "mean[1]", `${f.name} with NaN mean`);
+    }
+    throwsValidation(() => fc.eoq({ fixedCost: 1e300, holdingCost: 1e-300, demandRate: 1e300 }), "not_finite", "order_quantity", "overflow");
     // The module still works after errors (nothing was left half-done).
     near(fc.eoq(base).orderQuantity, Math.sqrt((2 * 8 * 100) / 0.2), 1e-12, 1e-15, "after errors");
   });

@@ -4,7 +4,8 @@
 /// Days since 1970-01-01 of `YYYY-MM-DD`; `None` if malformed or not a real date.
 pub(crate) fn parse_date(s: &str) -> Option<i64> {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    // ASCII only, so the byte offsets below are character boundaries.
+    if !s.is_ascii() || b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
     let y: i64 = s[0..4].parse().ok()?;
@@ -19,7 +20,11 @@ pub(crate) fn parse_date(s: &str) -> Option<i64> {
 /// Minutes since 1970-01-01T00:00 of `YYYY-MM-DDTHH:MM` (optionally `:SS`, ignored; a space may
 /// replace the `T`).
 pub(crate) fn parse_timestamp(s: &str) -> Option<i64> {
-    if s.len() < 16 || !matches!(s.as_bytes()[10], b'T' | b' ') || s.as_bytes()[13] != b':' {
+    if !s.is_ascii()
+        || s.len() < 16
+        || !matches!(s.as_bytes()[10], b'T' | b' ')
+        || s.as_bytes()[13] != b':'
+    {
         return None;
     }
     let day = parse_date(&s[..10])?;
@@ -101,6 +106,7 @@ mod tests {
             "2026/11/21",
             "",
             "2026-1-01",
+            "202é-11-2",
         ] {
             assert_eq!(parse_date(s), None, "{s}");
         }
@@ -115,6 +121,7 @@ mod tests {
         assert_eq!(parse_timestamp("1970-01-02T01:30"), Some(1440 + 90));
         assert_eq!(parse_timestamp("1970-01-02 01:30:59"), Some(1440 + 90));
         for s in [
+            "2024-01-01T10:0é",
             "1970-01-02T24:00",
             "1970-01-02T01:60",
             "1970-01-02",

@@ -23,6 +23,25 @@ pub fn finite(field: &'static str, value: f64) -> Result<f64, ValidationError> {
     }
 }
 
+/// A computed `value` must be finite: guards results against overflow from inputs that are
+/// valid one by one but extreme together (a demand of 1e200 times a cost of 1e200).
+///
+/// # Errors
+/// [`ErrorCode::NotFinite`] naming the result.
+#[inline]
+pub fn finite_result(field: &'static str, value: f64) -> Result<f64, ValidationError> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(ValidationError::new(
+            ErrorCode::NotFinite,
+            field,
+            value,
+            "overflows: the inputs are too extreme for the result to be represented",
+        ))
+    }
+}
+
 /// `value` must be finite and strictly greater than zero.
 ///
 /// # Errors
@@ -148,6 +167,13 @@ mod tests {
     #[test]
     fn accept_good_values_and_return_them() {
         assert_eq!(finite("x", -3.5), Ok(-3.5));
+        assert_eq!(finite_result("q", 2.0), Ok(2.0));
+        assert!(
+            finite_result("q", f64::INFINITY)
+                .unwrap_err()
+                .to_string()
+                .starts_with("q = inf: overflows")
+        );
         assert_eq!(positive("x", 1e-300), Ok(1e-300));
         assert_eq!(non_negative("x", 0.0), Ok(0.0));
         assert_eq!(open_unit("p", 0.95), Ok(0.95));

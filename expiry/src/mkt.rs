@@ -33,7 +33,18 @@ impl MktParams {
     fn activation_temperature(&self) -> Result<f64> {
         let dh = check::positive("delta_h", self.delta_h)?;
         let r = check::positive("gas_constant", self.gas_constant)?;
-        Ok(dh / r)
+        let c = dh / r;
+        if c.is_finite() {
+            Ok(c)
+        } else {
+            Err(ValidationError::new(
+                ErrorCode::OutOfRange,
+                "gas_constant",
+                r,
+                "is too small for delta_h: their ratio overflows",
+            )
+            .into())
+        }
     }
 }
 
@@ -44,9 +55,9 @@ pub struct MktSummary {
     pub mkt_c: f64,
     /// Weighted (time-weighted) arithmetic mean, °C.
     pub mean_c: f64,
-    /// Coldest reading, °C.
+    /// Coldest reading with a positive weight, °C.
     pub min_c: f64,
-    /// Warmest reading, °C.
+    /// Warmest reading with a positive weight, °C.
     pub max_c: f64,
     /// Sum of the weights (the number of readings when unweighted).
     pub total_weight: f64,
@@ -156,7 +167,8 @@ fn check_bounds(bounds: &[usize], len: usize) -> Result<()> {
 /// The kernel: one validated, non-empty record starting at position `base` of the caller's
 /// arrays (for error messages). `c` is ΔH/R in kelvin.
 fn segment(temps: &[f64], weights: Option<&[f64]>, c: f64, base: usize) -> Result<MktSummary> {
-    // Pass 1: validate, and find the extremes and the weighted mean.
+    // Pass 1: validate, and find the extremes and the weighted mean. Readings with zero weight
+    // are validated but do not count.
     let (mut min_c, mut max_c) = (f64::INFINITY, f64::NEG_INFINITY);
     let (mut total_w, mut sum_wt) = (0.0, 0.0);
     for (i, &t) in temps.iter().enumerate() {
@@ -178,17 +190,29 @@ fn segment(temps: &[f64], weights: Option<&[f64]>, c: f64, base: usize) -> Resul
                 .at(base + i)
                 .into());
         }
-        min_c = min_c.min(t);
-        max_c = max_c.max(t);
-        total_w += w;
-        sum_wt += w * t;
+        if w > 0.0 {
+            min_c = min_c.min(t);
+            max_c = max_c.max(t);
+            total_w += w;
+            sum_wt += w * t;
+        }
     }
+    let span = || format!("readings {base}..{}", base + temps.len());
     if total_w <= 0.0 {
         return Err(ValidationError::new(
             ErrorCode::NotPositive,
             "weights",
-            "0 in total",
+            format!("0 in total for {}", span()),
             "must not all be zero",
+        )
+        .into());
+    }
+    if !(total_w.is_finite() && sum_wt.is_finite()) {
+        return Err(ValidationError::new(
+            ErrorCode::NotFinite,
+            "weights",
+            format!("an overflowing total for {}", span()),
+            "must sum to a finite number (rescale them: only their ratios matter)",
         )
         .into());
     }
@@ -196,6 +220,8 @@ fn segment(temps: &[f64], weights: Option<&[f64]>, c: f64, base: usize) -> Resul
     // reading. Four accumulators break the dependency chain of the additions.
     let shift = c / (max_c + KELVIN_OFFSET);
     let term = |t: f64| (shift - c / (t + KELVIN_OFFSET)).exp();
+    // A zero-weight reading warmer than the shift would make 0 × ∞; it does not count.
+    let weighted = |w: f64, t: f64| if w > 0.0 { w * term(t) } else { 0.0 };
     let mut acc = [0.0f64; 4];
     match weights {
         None => {
@@ -211,14 +237,14 @@ fn segment(temps: &[f64], weights: Option<&[f64]>, c: f64, base: usize) -> Resul
             let mut chunks = temps.chunks_exact(4).zip(w.chunks_exact(4));
             for (tc, wc) in &mut chunks {
                 for ((a, &t), &w) in acc.iter_mut().zip(tc).zip(wc) {
-                    *a += w * term(t);
+                    *a += weighted(w, t);
                 }
             }
             let done = temps.len() - temps.len() % 4;
             acc[0] += temps[done..]
                 .iter()
                 .zip(&w[done..])
-                .map(|(&t, &w)| w * term(t))
+                .map(|(&t, &w)| weighted(w, t))
                 .sum::<f64>();
         }
     }
@@ -289,6 +315,36 @@ mod tests {
         let e =
             mkt_segments(&[1.0, f64::NAN, 3.0], None, &[0, 1, 3], &usp(), &mut out).unwrap_err();
         assert!(e.to_string().starts_with("temps_c[1] = NaN"));
+    }
+
+    #[test]
+    fn zero_weight_readings_do_not_count() {
+        // A zero-weight spike must not become the log-sum-exp shift (it would underflow the sum).
+        let p = MktParams {
+            delta_h: 83_144.0,
+            ..usp()
+        };
+        let s = summarize(&[5.0, 5.0, 500.0], Some(&[1.0, 1.0, 0.0]), &p).unwrap();
+        assert!((s.mkt_c - 5.0).abs() < 1e-9 && s.max_c == 5.0);
+        let e = mkt_segments(
+            &[5.0, 6.0, 7.0],
+            Some(&[1.0, 0.0, 0.0]),
+            &[0, 1, 3],
+            &usp(),
+            &mut [0.0; 2],
+        );
+        assert!(
+            e.unwrap_err()
+                .to_string()
+                .contains("0 in total for readings 1..3")
+        );
+        let huge = mean_kinetic_temperature(&[5.0, 6.0], Some(&[1e308, 1e308]), &usp());
+        assert!(huge.unwrap_err().to_string().contains("[not_finite]"));
+        let tiny_r = MktParams {
+            gas_constant: 1e-320,
+            ..usp()
+        };
+        assert!(mean_kinetic_temperature(&[5.0], None, &tiny_r).is_err());
     }
 
     #[test]

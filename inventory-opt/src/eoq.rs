@@ -51,7 +51,7 @@ impl EoqInput {
     /// non-finite demand rate.
     pub fn optimal(&self) -> Result<Eoq> {
         let (k, h, d) = self.validated()?;
-        Ok(optimum(k, h, d))
+        optimum(k, h, d).finite()
     }
 
     /// The cost per unit time of ordering `order_quantity` units at a time.
@@ -68,10 +68,11 @@ impl EoqInput {
     pub fn cost_at(&self, order_quantity: f64) -> Result<Eoq> {
         let (k, h, d) = self.validated()?;
         let q = check::positive("order_quantity", order_quantity)?;
-        Ok(Eoq {
+        Eoq {
             order_quantity: q,
             cost: cost_of(k, h, d, q),
-        })
+        }
+        .finite()
     }
 
     fn validated(&self) -> std::result::Result<(f64, f64, f64), ValidationError> {
@@ -80,6 +81,15 @@ impl EoqInput {
             check::positive("holding_cost", self.holding_cost)?,
             check::non_negative("demand_rate", self.demand_rate)?,
         ))
+    }
+}
+
+impl Eoq {
+    /// Itself, or an overflow error when extreme inputs made a result infinite.
+    fn finite(self) -> Result<Self> {
+        check::finite_result("order_quantity", self.order_quantity)?;
+        check::finite_result("cost", self.cost)?;
+        Ok(self)
     }
 }
 
@@ -217,6 +227,20 @@ impl EoqInput<Column<'_>> {
                     }
                 }
             }
+            if !oq
+                .iter()
+                .chain(oc.iter())
+                .fold(true, |ok, v| ok & v.is_finite())
+            {
+                for (j, (&q, &c)) in oq.iter().zip(oc.iter()).enumerate() {
+                    Eoq {
+                        order_quantity: q,
+                        cost: c,
+                    }
+                    .finite()
+                    .map_err(|e| e.in_row(start + j, &columns))?;
+                }
+            }
         }
         Ok(())
     }
@@ -274,6 +298,26 @@ mod tests {
         assert_eq!(e.code, ErrorCode::NotFinite);
         let crate::Error::Invalid(e) = input(1.0, 1.0, 1.0).cost_at(0.0).unwrap_err();
         assert_eq!(e.field, "order_quantity");
+    }
+
+    #[test]
+    fn overflow_is_an_error() {
+        let e = input(1e300, 1e-300, 1e300).optimal().unwrap_err();
+        assert!(
+            e.to_string().starts_with("order_quantity = inf: overflows"),
+            "{e}"
+        );
+        let k = [1.0, 1e300];
+        let batch = EoqInput {
+            fixed_cost: Column::Values(&k),
+            holding_cost: Column::Scalar(1e-300),
+            demand_rate: Column::Scalar(1e300),
+        };
+        let e = batch.solve(None).unwrap_err();
+        assert!(
+            e.to_string().starts_with("order_quantity[0] = inf") || e.to_string().contains("[1]"),
+            "{e}"
+        );
     }
 
     #[test]

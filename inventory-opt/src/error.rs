@@ -21,4 +21,14 @@ impl Error {
             Self::Invalid(e) => Self::Invalid(Column::locate(e, row, columns)),
         }
     }
+
+    /// The same error for row `row` of a batch result (`reorder_point[7]`), unless every input
+    /// was a scalar (then there is only the one result).
+    pub(crate) fn in_row(self, row: usize, columns: &[(&'static str, Column<'_>)]) -> Self {
+        let per_row = columns.iter().any(|(_, c)| c.len().is_some());
+        match self {
+            Self::Invalid(e) if per_row => Self::Invalid(e.at(row)),
+            other => other,
+        }
+    }
 }

@@ -113,7 +113,7 @@ impl LeadTimeDemand {
             }
         }
         let (mean, sd) = self.protection_interval();
-        Ok(assemble(target, mean, sd, factor(target, sd)))
+        assemble(target, mean, sd, factor(target, sd)).finite()
     }
 
     /// Mean and standard deviation of demand over the protection interval (inputs valid).
@@ -158,6 +158,16 @@ fn assemble(target: ServiceTarget, mean: f64, sd: f64, k: f64) -> SafetyStock {
         safety_stock,
         reorder_point: mean + safety_stock,
         cycle_service_level,
+    }
+}
+
+impl SafetyStock {
+    /// Itself, or an overflow error when extreme inputs made a result infinite.
+    fn finite(self) -> Result<Self> {
+        check::finite_result("lead_time_demand_mean", self.lead_time_demand_mean)?;
+        check::finite_result("lead_time_demand_sd", self.lead_time_demand_sd)?;
+        check::finite_result("reorder_point", self.reorder_point)?;
+        Ok(self)
     }
 }
 
@@ -459,7 +469,9 @@ impl LeadTimeDemand<Column<'_>> {
                     }
                     _ => factor(t, sigma),
                 };
-                let r = assemble(t, mean, sigma, k);
+                let r = assemble(t, mean, sigma, k)
+                    .finite()
+                    .map_err(|e| e.in_row(i, &columns))?;
                 write(&mut out.safety_factor, i, r.safety_factor);
                 write(&mut out.lead_time_demand_mean, i, r.lead_time_demand_mean);
                 write(&mut out.lead_time_demand_sd, i, r.lead_time_demand_sd);
@@ -541,6 +553,31 @@ mod tests {
                 (0.0, 30.0, 1.0)
             );
         }
+    }
+
+    #[test]
+    fn overflowing_results_are_errors_not_infinities() {
+        let d = demand(1e200, 1e200, 1e200, 0.0);
+        let e = d
+            .safety_stock(ServiceTarget::CycleServiceLevel(0.9))
+            .unwrap_err();
+        assert!(e.to_string().contains("overflows"), "{e}");
+        let mean = [1.0, 1e200];
+        let batch = LeadTimeDemand {
+            demand_mean: Column::Values(&mean),
+            demand_sd: Column::Scalar(1.0),
+            lead_time: Column::Scalar(1e200),
+            lead_time_sd: Column::Scalar(0.0),
+            review_period: Column::Scalar(0.0),
+        };
+        let e = batch
+            .safety_stock_batch(ServiceTarget::SafetyFactor(Column::Scalar(1.0)))
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("lead_time_demand_mean[1] = inf: overflows"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -12,8 +12,24 @@ from typing import Any, Optional
 import numpy as np
 
 from flowcast import _flowcast
-from flowcast._arrays import as_float_array
+import re
+
+from flowcast._arrays import as_float_array, relabel
 from flowcast.errors import ValidationError
+
+_INDEXED = re.compile(r"^(temps_c|weights)(?:\[(\d+)\])?$")
+
+
+def _renamed(err: ValidationError, names: dict, position) -> ValidationError:
+    """``err`` with the kernel's field (``temps_c[k]``, ``weights``) named as the caller knows
+    it: ``names`` maps the kernel's names, ``position(k)`` maps a flat index to the caller's."""
+    m = _INDEXED.match(err.field or "")
+    if m is None:
+        return err
+    field = names.get(m.group(1), m.group(1))
+    if m.group(2) is not None:
+        field = f"{field}[{position(int(m.group(2)))}]"
+    return relabel(err, field)
 
 __all__ = ["mean_kinetic_temperature", "mean_kinetic_temperature_by"]
 
@@ -68,9 +84,15 @@ def mean_kinetic_temperature(
             ) from None
         flat_w = np.ascontiguousarray(w, dtype=np.float64).reshape(-1)
     bounds = np.arange(records + 1, dtype=np.int64) * length if length else np.zeros(2, dtype=np.int64)
-    out = _flowcast.mean_kinetic_temperature(
-        np.ascontiguousarray(temps, dtype=np.float64).reshape(-1), flat_w, bounds, float(delta_h), float(gas_constant)
-    )
+    try:
+        out = _flowcast.mean_kinetic_temperature(
+            np.ascontiguousarray(temps, dtype=np.float64).reshape(-1), flat_w, bounds, float(delta_h),
+            float(gas_constant),
+        )
+    except ValidationError as err:
+        if temps.ndim < 2:
+            raise
+        raise _renamed(err, {}, lambda k: f"{k // length}, {k % length}") from None
     return float(out[0]) if temps.ndim < 2 else out
 
 
@@ -121,9 +143,13 @@ def mean_kinetic_temperature_by(
     counts = np.bincount(inverse.reshape(-1), minlength=len(unique))
     bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     sorted_w = None if w is None else np.ascontiguousarray(w[order])
-    mkt = _flowcast.mean_kinetic_temperature(
-        np.ascontiguousarray(values[order]), sorted_w, bounds, float(delta_h), float(gas_constant)
-    )
+    try:
+        mkt = _flowcast.mean_kinetic_temperature(
+            np.ascontiguousarray(values[order]), sorted_w, bounds, float(delta_h), float(gas_constant)
+        )
+    except ValidationError as err:
+        # The kernel saw the readings sorted by group: point at the frame's own row.
+        raise _renamed(err, {"temps_c": temps, "weights": weights or "weights"}, lambda k: int(order[k])) from None
     if kind == "pandas":
         import pandas as pd
 

@@ -103,7 +103,8 @@ def eoq(
         order_quantity=order_quantity,
     )
     f = b.flat
-    q, cost = _flowcast.eoq(f["fixed_cost"], f["holding_cost"], f["demand_rate"], f.get("order_quantity"))
+    with b.errors():
+        q, cost = _flowcast.eoq(f["fixed_cost"], f["holding_cost"], f["demand_rate"], f.get("order_quantity"))
     return EOQResult(b.wrap(q), b.wrap(cost))
 
 
@@ -164,14 +165,15 @@ def safety_stock(
         lead_time=lead_time,
         lead_time_sd=lead_time_sd,
         review_period=review_period,
-        target=targets[kind],
         order_quantity=order_quantity,
+        **{kind: targets[kind]},
     )
     f = b.flat
-    k, mean, sd, ss, rop, csl = _flowcast.safety_stock(
-        f["demand_mean"], f["demand_sd"], f["lead_time"], f["lead_time_sd"], f["review_period"],
-        kind, f["target"], f.get("order_quantity"),
-    )
+    with b.errors():
+        k, mean, sd, ss, rop, csl = _flowcast.safety_stock(
+            f["demand_mean"], f["demand_sd"], f["lead_time"], f["lead_time_sd"], f["review_period"],
+            kind, f[kind], f.get("order_quantity"),
+        )
     return SafetyStockResult(b.wrap(ss), b.wrap(rop), b.wrap(k), b.wrap(mean), b.wrap(sd), b.wrap(csl))
 
 
@@ -187,13 +189,15 @@ def cycle_service(
     """
     b = Batch(safety_factor=safety_factor, lead_time_demand_sd=lead_time_demand_sd, order_quantity=order_quantity)
     f = b.flat
-    csl, short, fill = _flowcast.cycle_service(f["safety_factor"], f["lead_time_demand_sd"], f["order_quantity"])
+    with b.errors():
+        csl, short, fill = _flowcast.cycle_service(f["safety_factor"], f["lead_time_demand_sd"], f["order_quantity"])
     return CycleServiceResult(b.wrap(csl), b.wrap(short), b.wrap(fill))
 
 
 def _standard(kernel, z: ArrayLike, which: int) -> Any:
     b = Batch(z=z)
-    return b.wrap(kernel(b.flat["z"])[which])
+    with b.errors():
+        return b.wrap(kernel(b.flat["z"])[which])
 
 
 def standard_normal_loss(z: ArrayLike) -> Any:
@@ -228,12 +232,14 @@ def standard_normal_loss_inverse(g: ArrayLike) -> Any:
     True
     """
     b = Batch(g=g)
-    return b.wrap(_flowcast.standard_normal_loss_inverse(b.flat["g"]))
+    with b.errors():
+        return b.wrap(_flowcast.standard_normal_loss_inverse(b.flat["g"]))
 
 
 def _normal(kernel, x: ArrayLike, mean: ArrayLike, sd: ArrayLike, which: int) -> Any:
     b = Batch(x=x, mean=mean, sd=sd)
-    return b.wrap(kernel(b.flat["x"], b.flat["mean"], b.flat["sd"])[which])
+    with b.errors():
+        return b.wrap(kernel(b.flat["x"], b.flat["mean"], b.flat["sd"])[which])
 
 
 def normal_loss(x: ArrayLike, mean: ArrayLike, sd: ArrayLike) -> Any:

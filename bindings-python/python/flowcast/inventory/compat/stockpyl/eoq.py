@@ -19,6 +19,9 @@ def economic_order_quantity(
 
     Returns:
         ``(order_quantity, cost)``; the given ``order_quantity`` and its cost when one is given.
+
+    One difference: a ``fixed_cost`` of 0 is rejected here (ValidationError), where stockpyl
+    returns an order quantity of 0; flowcast treats a free order as a data error.
     """
     q, cost = _eoq(fixed_cost, holding_cost, demand_rate, order_quantity)
     return q, cost

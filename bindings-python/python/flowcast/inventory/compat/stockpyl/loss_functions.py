@@ -12,7 +12,8 @@ __all__ = ["standard_normal_loss", "standard_normal_second_loss", "normal_loss",
 
 def _pair(kernel, **inputs: Any) -> Tuple[Any, Any]:
     b = Batch(**inputs)
-    a, c = kernel(*b.flat.values())
+    with b.errors():
+        a, c = kernel(*b.flat.values())
     return b.wrap(a), b.wrap(c)
 
 
