@@ -408,6 +408,7 @@ impl LeadTimeDemand<Column<'_>> {
         };
         // Service levels repeat (a few classes, or one scalar): reuse the last quantile.
         let mut last_quantile = (f64::NAN, f64::NAN);
+        let mut overflowed: Option<usize> = None;
         let mut bufs = [[0.0; CHUNK]; 7];
         for start in (0..rows).step_by(CHUNK) {
             let len = CHUNK.min(rows - start);
@@ -469,9 +470,13 @@ impl LeadTimeDemand<Column<'_>> {
                     }
                     _ => factor(t, sigma),
                 };
-                let r = assemble(t, mean, sigma, k)
-                    .finite()
-                    .map_err(|e| e.in_row(i, &columns))?;
+                let r = assemble(t, mean, sigma, k);
+                // Overflow is rare: note it without branching, find the row afterwards.
+                if overflowed.is_none()
+                    & !(r.lead_time_demand_mean.is_finite() & r.reorder_point.is_finite())
+                {
+                    overflowed = Some(i);
+                }
                 write(&mut out.safety_factor, i, r.safety_factor);
                 write(&mut out.lead_time_demand_mean, i, r.lead_time_demand_mean);
                 write(&mut out.lead_time_demand_sd, i, r.lead_time_demand_sd);
@@ -480,8 +485,22 @@ impl LeadTimeDemand<Column<'_>> {
                 write(&mut out.cycle_service_level, i, r.cycle_service_level);
             }
         }
-        Ok(())
+        match overflowed {
+            Some(i) => {
+                let e = row_demand(i).safety_stock(row_target(i)).err();
+                Err(e.map_or_else(|| overflow_at(i), |e| e.in_row(i, &columns)))
+            }
+            None => Ok(()),
+        }
     }
+}
+
+/// The overflow error for a row the scalar form somehow accepted (not expected to happen).
+fn overflow_at(row: usize) -> crate::Error {
+    check::finite_result("reorder_point", f64::INFINITY)
+        .unwrap_err()
+        .at(row)
+        .into()
 }
 
 #[inline(always)]
