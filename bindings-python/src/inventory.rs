@@ -2,9 +2,11 @@
 
 use flowcast_core::column::zeroed;
 use flowcast_core::{Column, ErrorCode, ValidationError};
-use flowcast_inventory::loss;
+use flowcast_inventory::loss::{self, Family, Order};
 use flowcast_inventory::{CycleServiceColumns, EoqInput, LeadTimeDemand, ServiceTarget};
+use flowcast_inventory::{Distribution, Pmf};
 use numpy::{PyArray1, PyReadonlyArray1};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::arrays::{column, rows, slice, to_numpy};
@@ -22,6 +24,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normal_loss, m)?)?;
     m.add_function(wrap_pyfunction!(normal_second_loss, m)?)?;
     m.add_function(wrap_pyfunction!(standard_normal_loss_inverse, m)?)?;
+    m.add_function(wrap_pyfunction!(distribution_loss, m)?)?;
+    m.add_function(wrap_pyfunction!(discrete_loss, m)?)?;
     Ok(())
 }
 
@@ -243,4 +247,90 @@ fn standard_normal_loss_inverse<'py>(py: Python<'py>, g: Input<'py>) -> PyResult
         Ok(out)
     })?;
     Ok(to_numpy(py, out))
+}
+
+/// (loss, complement) per row for a named family with one array per parameter; `order` 1 or 2.
+#[pyfunction]
+fn distribution_loss<'py>(
+    py: Python<'py>,
+    family: &str,
+    parameters: Vec<Input<'py>>,
+    x: Input<'py>,
+    order: u8,
+) -> PyResult<(Array<'py>, Array<'py>)> {
+    let family = Family::from_name(family).map_err(|e| failure(py, e))?;
+    let names = family.parameters();
+    let columns = parameters
+        .iter()
+        .zip(names.iter().chain(std::iter::repeat(&"parameter")))
+        .map(|(a, name)| column(py, name, a))
+        .collect::<PyResult<Vec<_>>>()?;
+    let x = column(py, "x", &x)?;
+    let order = loss_order(py, order)?;
+    let (a, b) = compute(py, || {
+        let mut all = columns
+            .iter()
+            .copied()
+            .zip(names.iter().copied())
+            .map(|(c, n)| (n, c))
+            .collect::<Vec<_>>();
+        all.push(("x", x));
+        let n = Column::rows(&all)?;
+        let (mut a, mut b) = (zeroed(n), zeroed(n));
+        loss::loss_into(family, &columns, x, order, &mut a, &mut b)?;
+        Ok((a, b))
+    })?;
+    Ok((to_numpy(py, a), to_numpy(py, b)))
+}
+
+/// (loss, complement) at each x of a discrete distribution given by its pmf.
+#[pyfunction]
+fn discrete_loss<'py>(
+    py: Python<'py>,
+    values: Vec<f64>,
+    probabilities: Vec<f64>,
+    x: Input<'py>,
+    order: u8,
+) -> PyResult<(Array<'py>, Array<'py>)> {
+    let xs = slice(py, "x", &x)?;
+    let order = loss_order(py, order)?;
+    let (a, b) = compute(py, || {
+        let pmf = Pmf::new(values.into_iter().zip(probabilities))?;
+        let d = Distribution::Discrete(pmf);
+        let (mut a, mut b) = (zeroed(xs.len()), zeroed(xs.len()));
+        for (i, &x) in xs.iter().enumerate() {
+            (a[i], b[i]) = d
+                .loss_of_order(x, order)
+                .map_err(|e| index(e, i, xs.len()))?;
+        }
+        Ok((a, b))
+    })?;
+    Ok((to_numpy(py, a), to_numpy(py, b)))
+}
+
+fn loss_order(py: Python<'_>, order: u8) -> PyResult<Order> {
+    match order {
+        1 => Ok(Order::First),
+        2 => Ok(Order::Second),
+        _ => Err(invalid(
+            py,
+            ValidationError::new(ErrorCode::OutOfRange, "order", order, "must be 1 or 2"),
+        )),
+    }
+}
+
+/// An inventory error as the exception, outside `compute`.
+fn failure(py: Python<'_>, e: flowcast_inventory::Error) -> PyErr {
+    match e {
+        flowcast_inventory::Error::Invalid(v) => invalid(py, v),
+        other => PyValueError::new_err(other.to_string()),
+    }
+}
+
+/// An error at element `i` of an input of `len` elements (unindexed for a single value).
+fn index(e: flowcast_inventory::Error, i: usize, len: usize) -> flowcast_inventory::Error {
+    match e {
+        flowcast_inventory::Error::Invalid(v) if len > 1 && v.field == "x" => v.at(i).into(),
+        other => other,
+    }
 }

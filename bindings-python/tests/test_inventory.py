@@ -104,6 +104,13 @@ BAD_CALLS = [
     (lambda: inv.standard_normal_loss_inverse(0.0), "not_positive", "g", "0"),
     (lambda: inv.normal_loss(1, 0, 0), "not_positive", "sd", "0"),
     (lambda: inv.cycle_service(1, 1, -5), "not_positive", "order_quantity", "-5"),
+    (lambda: inv.loss("weibull", 1, shape=2), "out_of_range", "distribution", "'weibull'"),
+    (lambda: inv.loss("poisson", [1, 2.5], mean=3), "out_of_range", "x[1]", "2.5"),
+    (lambda: inv.loss("poisson", 1, mean=[3, -1]), "not_positive", "mean[1]", "-1"),
+    (lambda: inv.loss("gamma", 0, shape=2, scale=3), "out_of_range", "x", "0"),
+    (lambda: inv.loss("poisson", 1, mean=3, order=3), "out_of_range", "order", "3"),
+    (lambda: inv.loss("discrete", 1, pmf={1: 0.5, 2: 0.4}), "out_of_range", "pmf", None),
+    (lambda: inv.loss("negative_binomial", 3, mean=5, sd=2), "out_of_range", "sd", "2"),
 ]
 
 
@@ -151,6 +158,23 @@ def test_overflow_is_an_error_not_an_infinity():
     with pytest.raises(flowcast.ValidationError) as info:
         inv.eoq(1.0, 1e-300, [1.0, 1e300])
     assert info.value.field == "order_quantity[1]" and info.value.code == "not_finite"
+
+
+def test_loss_of_any_distribution_broadcasts_and_keeps_identities():
+    x = np.arange(0, 40)
+    for name, params in [("poisson", {"mean": 12.0}), ("negative_binomial", {"mean": 12.0, "sd": 5.0}),
+                         ("geometric", {"p": 0.1}), ("gamma", {"shape": 3.0, "scale": 4.0})]:
+        xs = x + 1 if name == "gamma" else x
+        first = inv.loss(name, xs, **params)
+        assert first.loss.shape == xs.shape
+        assert np.all(np.diff(first.loss) <= 1e-12)  # n(x) decreases
+        np.testing.assert_allclose(first.loss - first.complement, 12.0 - xs if name != "geometric" else 10.0 - xs,
+                                   atol=1e-9)
+    pmf = {0: 0.1, 2: 0.6, 5: 0.3}
+    r = inv.loss("discrete", [0, 2, 5], pmf=pmf)
+    np.testing.assert_allclose(r.loss - r.complement, 2.7 - np.array([0, 2, 5]), atol=1e-12)
+    with pytest.raises(TypeError):
+        inv.loss("normal", 1, mean=0)
 
 
 def test_misused_targets_are_type_errors():

@@ -31,6 +31,20 @@ def test_stockpyl_vectors_through_the_compat_layer(load_shared):
             assert within(value, exp, v["tol"]["abs"], v["tol"]["rel"]), (v["id"], field, value, exp)
 
 
+def test_every_loss_function_vector_through_the_compat_layer(load_shared):
+    """Every ``loss_functions.*`` vector, called by its stockpyl name with its stockpyl inputs."""
+    vectors = [v for v in load_shared("inventory/vectors_dev.json")["vectors"] if v["module"] == "loss_functions"]
+    assert len(vectors) >= 130
+    for v in vectors:
+        fn = getattr(sp_loss, v["function"].split(".", 1)[1])
+        inputs = dict(v["inputs"])
+        if "pmf" in inputs:
+            inputs["pmf"] = {int(k): p for k, p in inputs["pmf"].items()}
+        got = fn(**inputs)
+        for (field, exp), value in zip(v["outputs"].items(), got):
+            assert within(value, exp, v["tol"]["abs"], v["tol"]["rel"]), (v["id"], field, value, exp)
+
+
 def test_stockpyl_vectors_batched_in_one_call(load_shared):
     """Every EOQ vector at once: the drop-in broadcasts arrays and returns arrays."""
     vectors = [

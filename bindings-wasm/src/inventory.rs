@@ -1,11 +1,15 @@
 //! Inventory exports: EOQ, safety stock, service measures, loss functions.
 
 use flowcast_core::Column;
-use flowcast_inventory::loss;
+use flowcast_core::{ErrorCode, ValidationError};
+use flowcast_inventory::loss::{self, Family, Order};
 use flowcast_inventory::{CycleServiceColumns, EoqInput, LeadTimeDemand, ServiceTarget};
+use flowcast_inventory::{Distribution, Pmf};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{Numbers, expect_object, numbers, object, optional, output, required, rows};
+use crate::convert::{
+    Numbers, expect_object, number_or, numbers, object, optional, output, property, required, rows,
+};
 use crate::errors::{from_inventory, invalid};
 
 /// Economic order quantity: `{ orderQuantity, cost }`; with `orderQuantity` given, the cost of
@@ -77,8 +81,8 @@ pub fn safety_stock(
         ),
         (None, None, None, Some(k)) => (ServiceTarget::SafetyFactor(k.column()), k.is_many()),
         _ => {
-            return Err(invalid(&flowcast_core::ValidationError::new(
-                flowcast_core::ErrorCode::WrongType,
+            return Err(invalid(&ValidationError::new(
+                ErrorCode::WrongType,
                 "options",
                 "target",
                 "must give exactly one of cycleServiceLevel, fillRate with orderQuantity, or safetyFactor",
@@ -266,4 +270,102 @@ pub fn normal_second_loss_complement(
     #[wasm_bindgen(unchecked_param_type = "Numeric")] sd: JsValue,
 ) -> Result<JsValue, JsValue> {
     normal([&x, &mean, &sd], loss::normal_second_loss_batch, 1)
+}
+
+/// Loss function of a demand distribution and its complement at `x`: `{ loss, complement }`.
+/// First order by default, `order: 2` for the second-order loss.
+#[wasm_bindgen(js_name = lossFunction, unchecked_return_type = "LossResult")]
+pub fn loss_function(
+    #[wasm_bindgen(unchecked_param_type = "LossOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let name = property(&options, "distribution")
+        .as_string()
+        .unwrap_or_default();
+    let order = match number_or(&options, "order", 1.0)? {
+        1.0 => Order::First,
+        2.0 => Order::Second,
+        other => {
+            let e = ValidationError::new(ErrorCode::OutOfRange, "order", other, "must be 1 or 2");
+            return Err(invalid(&e));
+        }
+    };
+    if name == "discrete" {
+        expect_object(&options, &["distribution", "x", "order", "pmf"])?;
+        return discrete(&options, order);
+    }
+    let mut family = Family::from_name(&name).map_err(from_inventory)?;
+    if family == Family::NegativeBinomial && !property(&options, "mean").is_undefined() {
+        family = Family::NegativeBinomialMoments;
+    }
+    let mut allowed = vec!["distribution", "x", "order"];
+    allowed.extend(family.parameters());
+    expect_object(&options, &allowed)?;
+    let parameters = family
+        .parameters()
+        .iter()
+        .map(|&p| required(&options, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let x = required(&options, "x")?;
+    let columns: Vec<Column<'_>> = parameters.iter().map(Numbers::column).collect();
+    let mut named: Vec<(&'static str, Column<'_>)> = family
+        .parameters()
+        .iter()
+        .copied()
+        .zip(columns.iter().copied())
+        .collect();
+    named.push(("x", x.column()));
+    let n = rows(&named)?;
+    let (mut a, mut b) = (vec![0.0; n], vec![0.0; n]);
+    loss::loss_into(family, &columns, x.column(), order, &mut a, &mut b).map_err(from_inventory)?;
+    let many = x.is_many() || parameters.iter().any(Numbers::is_many);
+    Ok(object(&[
+        ("loss", output(&a, many)),
+        ("complement", output(&b, many)),
+    ]))
+}
+
+/// The discrete case: `pmf` maps values (object keys) to probabilities.
+fn discrete(options: &JsValue, order: Order) -> Result<JsValue, JsValue> {
+    let pmf = property(options, "pmf");
+    if !pmf.is_object() || js_sys::Array::is_array(&pmf) {
+        let e = ValidationError::new(
+            ErrorCode::WrongType,
+            "pmf",
+            "not an object",
+            "must map values to probabilities, e.g. { 1: 0.25, 2: 0.75 }",
+        );
+        return Err(invalid(&e));
+    }
+    let map: &js_sys::Object = pmf.unchecked_ref();
+    let mut points = Vec::new();
+    for entry in js_sys::Object::entries(map).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let value = key.parse::<f64>().map_err(|_| {
+            invalid(&ValidationError::new(
+                ErrorCode::WrongType,
+                "pmf",
+                format!("{key:?}"),
+                "keys must be numbers",
+            ))
+        })?;
+        let prob = numbers("pmf", &pair.get(1))?;
+        points.push((value, prob.as_slice().first().copied().unwrap_or(f64::NAN)));
+    }
+    let d = Distribution::Discrete(Pmf::new(points).map_err(from_inventory)?);
+    let x = required(options, "x")?;
+    let xs = x.as_slice();
+    let (mut a, mut b) = (vec![0.0; xs.len()], vec![0.0; xs.len()]);
+    for (i, &xi) in xs.iter().enumerate() {
+        (a[i], b[i]) = d.loss_of_order(xi, order).map_err(|e| match e {
+            flowcast_inventory::Error::Invalid(v) if x.is_many() && v.field == "x" => {
+                invalid(&v.at(i))
+            }
+            e => from_inventory(e),
+        })?;
+    }
+    Ok(object(&[
+        ("loss", output(&a, x.is_many())),
+        ("complement", output(&b, x.is_many())),
+    ]))
 }

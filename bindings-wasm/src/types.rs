@@ -75,6 +75,26 @@ export interface MktOptions {
   gasConstant?: number;
 }
 
+/** Options of `lossFunction`: the distribution, its parameters, and where to evaluate. */
+export type LossOptions = { x: Numeric; order?: 1 | 2 } & (
+  | { distribution: "normal"; mean: Numeric; sd: Numeric }
+  | { distribution: "lognormal"; mu: Numeric; sigma: Numeric }
+  | { distribution: "exponential"; rate: Numeric }
+  | { distribution: "gamma"; shape: Numeric; scale: Numeric }
+  | { distribution: "uniform"; low: Numeric; high: Numeric }
+  | { distribution: "poisson"; mean: Numeric }
+  | { distribution: "geometric"; p: Numeric }
+  | { distribution: "negative_binomial"; r: Numeric; p: Numeric }
+  | { distribution: "negative_binomial"; mean: Numeric; sd: Numeric }
+  | { distribution: "discrete"; pmf: Record<number, number> }
+);
+export interface LossResult {
+  /** E[(X − x)⁺] (first order) or ½E[((X − x)⁺)²] (second order). */
+  loss: NumberOrArray;
+  /** E[(x − X)⁺] (first order) or its second-order counterpart. */
+  complement: NumberOrArray;
+}
+
 /** Thrown for bad input: `name` is "ValidationError". */
 export interface FlowcastValidationError extends Error {
   code: "not_finite" | "not_positive" | "negative" | "out_of_range" | "empty" | "length_mismatch" | "wrong_type";

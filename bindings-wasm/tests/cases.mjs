@@ -82,6 +82,27 @@ export function cases(fc, data) {
     if (n < 60) throw new Error(`only ${n} loss vectors`);
   });
 
+  add("stockpyl loss vectors of every distribution through lossFunction", () => {
+    const rename = { exponential: { mu: "rate" }, gamma: { a: "shape", b: "scale" }, uniform: { a: "low", b: "high" } };
+    let n = 0;
+    for (const v of data.vectors.vectors.filter((v) => v.module === "loss_functions")) {
+      const name = v.function.split(".")[1];
+      const second = name.endsWith("_second_loss");
+      const distribution = name.replace(/_second_loss$|_loss$/, "");
+      if (distribution.startsWith("standard_normal")) continue;
+      const options = { distribution, order: second ? 2 : 1 };
+      for (const [k, value] of Object.entries(v.inputs)) options[rename[distribution]?.[k] ?? k] = value;
+      const r = fc.lossFunction(options);
+      const [lossExp, compExp] = Object.values(v.outputs);
+      near(r.loss, lossExp, v.tol.abs, v.tol.rel, `${v.id} loss`);
+      near(r.complement, compExp, v.tol.abs, v.tol.rel, `${v.id} complement`);
+      n++;
+    }
+    if (n < 56) throw new Error(`only ${n} vectors`);
+    const batch = fc.lossFunction({ distribution: "poisson", mean: 15, x: [18, 20] });
+    if (!(batch.loss instanceof Float64Array) || batch.loss.length !== 2) throw new Error("batch loss");
+  });
+
   add("practitioner safety-stock and service cases", () => {
     let covered = 0;
     for (const c of data.practitioner.cases) {
@@ -179,6 +200,12 @@ export function cases(fc, data) {
       throwsValidation(() => f(1, [0, NaN], 1), "not_finite", "mean[1]", `${f.name} with NaN mean`);
     }
     throwsValidation(() => fc.eoq({ fixedCost: 1e300, holdingCost: 1e-300, demandRate: 1e300 }), "not_finite", "order_quantity", "overflow");
+    throwsValidation(() => fc.lossFunction({ distribution: "weibull", x: 1 }), "out_of_range", "distribution", "unknown distribution");
+    throwsValidation(() => fc.lossFunction({ distribution: "poisson", mean: 3, x: [1, 2.5] }), "out_of_range", "x[1]", "fractional x");
+    throwsValidation(() => fc.lossFunction({ distribution: "poisson", mean: 3, sd: 1, x: 1 }), "wrong_type", "options", "extra parameter");
+    throwsValidation(() => fc.lossFunction({ distribution: "gamma", shape: 2, x: 1 }), "wrong_type", "scale", "missing parameter");
+    throwsValidation(() => fc.lossFunction({ distribution: "poisson", mean: 3, x: 1, order: 3 }), "out_of_range", "order", "bad order");
+    throwsValidation(() => fc.lossFunction({ distribution: "discrete", pmf: { 1: 0.5, 2: 0.4 }, x: 1 }), "out_of_range", "pmf", "pmf not summing to 1");
     // The module still works after errors (nothing was left half-done).
     near(fc.eoq(base).orderQuantity, Math.sqrt((2 * 8 * 100) / 0.2), 1e-12, 1e-15, "after errors");
   });

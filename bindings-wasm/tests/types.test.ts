@@ -6,6 +6,7 @@ import init, {
   cycleService,
   meanKineticTemperature,
   standardNormalLoss,
+  lossFunction,
   type EoqResult,
   type SafetyStockResult,
   type FlowcastValidationError,
@@ -19,6 +20,9 @@ export async function example(): Promise<number> {
   const c = cycleService({ safetyFactor: 1, leadTimeDemandSd: 100, orderQuantity: 500 });
   const g: NumberOrArray = standardNormalLoss(1.3);
   const mkt: number = meanKineticTemperature([20, 2, 25], { weights: [2, 4, 1] });
+  const poisson = lossFunction({ distribution: "poisson", mean: 15, x: [18, 20], order: 2 });
+  const discrete = lossFunction({ distribution: "discrete", pmf: { 1: 0.25, 4: 0.75 }, x: 3 });
+  console.log(poisson.loss, discrete.complement);
   try {
     eoq({ fixedCost: -1, holdingCost: 1, demandRate: 1 });
   } catch (e) {

@@ -10,6 +10,7 @@ pub mod normal;
 pub mod progress;
 pub mod rng;
 pub mod search;
+pub mod special;
 pub mod stop;
 pub mod threads;
 

@@ -1,13 +1,15 @@
 //! The shared reference vectors (`../shared/data/inventory/`) at their stated tolerances.
 
 use flowcast_core::Column;
+use flowcast_inventory::loss::Order;
 use flowcast_inventory::loss::{
     normal_loss, normal_second_loss, standard_normal_loss, standard_normal_loss_batch,
     standard_normal_loss_complement, standard_normal_second_loss,
     standard_normal_second_loss_complement,
 };
 use flowcast_inventory::{
-    EoqColumns, EoqInput, LeadTimeDemand, SafetyStock, ServiceTarget, cycle_service,
+    Distribution, EoqColumns, EoqInput, LeadTimeDemand, Pmf, SafetyStock, ServiceTarget,
+    cycle_service,
 };
 use flowcast_testkit::{load_json, num, within};
 use serde_json::Value;
@@ -168,6 +170,81 @@ fn stockpyl_normal_loss_vectors() {
         let n2bar = sd * sd * standard_normal_second_loss_complement((x - mean) / sd);
         close(id, "n2_bar", n2bar, num(&v["outputs"], "n2_bar"), abs, rel);
     }
+}
+
+/// The distribution a `loss_functions.*` vector describes, and the loss order it asks for.
+fn loss_case(v: &Value) -> Option<(Distribution, Order)> {
+    let function = v["function"].as_str()?.strip_prefix("loss_functions.")?;
+    let inp = &v["inputs"];
+    let (family, order) = match function.strip_suffix("_second_loss") {
+        Some(f) => (f, Order::Second),
+        None => (function.strip_suffix("_loss")?, Order::First),
+    };
+    let get = |k: &str| num(inp, k);
+    let d = match family {
+        "normal" => Distribution::Normal {
+            mean: get("mean"),
+            sd: get("sd"),
+        },
+        "lognormal" => Distribution::Lognormal {
+            mu: get("mu"),
+            sigma: get("sigma"),
+        },
+        "exponential" => Distribution::Exponential { rate: get("mu") },
+        "gamma" => Distribution::Gamma {
+            shape: get("a"),
+            scale: get("b"),
+        },
+        "uniform" => Distribution::Uniform {
+            low: get("a"),
+            high: get("b"),
+        },
+        "poisson" => Distribution::Poisson { mean: get("mean") },
+        "geometric" => Distribution::Geometric { p: get("p") },
+        "negative_binomial" if inp.get("r").is_some() => Distribution::NegativeBinomial {
+            r: get("r"),
+            p: get("p"),
+        },
+        "negative_binomial" => {
+            Distribution::negative_binomial_from_moments(get("mean"), get("sd")).unwrap()
+        }
+        "discrete" => {
+            let pmf = inp["pmf"].as_object().unwrap();
+            let points = pmf
+                .iter()
+                .map(|(k, p)| (k.parse::<f64>().unwrap(), p.as_f64().unwrap()));
+            Distribution::Discrete(Pmf::new(points).unwrap())
+        }
+        _ => return None,
+    };
+    Some((d, order))
+}
+
+#[test]
+fn stockpyl_loss_vectors_of_every_distribution() {
+    let all = load_json("inventory/vectors_dev.json");
+    let mut checked = 0;
+    for v in all["vectors"].as_array().unwrap() {
+        let Some((d, order)) = loss_case(v) else {
+            continue;
+        };
+        let id = v["id"].as_str().unwrap();
+        let x = num(&v["inputs"], "x");
+        let (abs, rel) = tol(v);
+        let (loss, complement) = d
+            .loss_of_order(x, order)
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+        let expected: Vec<f64> = v["outputs"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|x| x.as_f64().unwrap())
+            .collect();
+        close(id, "loss", loss, expected[0], abs, rel);
+        close(id, "complement", complement, expected[1], abs, rel);
+        checked += 1;
+    }
+    assert!(checked >= 56, "only {checked} loss vectors");
 }
 
 /// Practitioner cases this crate covers, by id prefix; the rest belong to later work (the EOQ

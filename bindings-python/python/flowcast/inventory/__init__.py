@@ -27,6 +27,7 @@ from typing import Any, NamedTuple, Optional
 
 from flowcast import _flowcast
 from flowcast._arrays import Batch
+from flowcast.errors import ValidationError
 
 __all__ = [
     "EOQResult",
@@ -44,6 +45,9 @@ __all__ = [
     "normal_loss_complement",
     "normal_second_loss",
     "normal_second_loss_complement",
+    "LossResult",
+    "loss",
+    "DISTRIBUTIONS",
 ]
 
 ArrayLike = Any  # a number, a sequence of numbers, a numpy array, or a pandas/polars Series
@@ -264,3 +268,69 @@ def normal_second_loss(x: ArrayLike, mean: ArrayLike, sd: ArrayLike) -> Any:
 def normal_second_loss_complement(x: ArrayLike, mean: ArrayLike, sd: ArrayLike) -> Any:
     """Complementary second-order loss ½ E[((x − X)⁺)²] of X ~ N(mean, sd²)."""
     return _normal(_flowcast.normal_second_loss, x, mean, sd, 1)
+
+
+class LossResult(NamedTuple):
+    """A loss function and its complement at x."""
+
+    loss: Any
+    complement: Any
+
+
+#: Parameter names of each distribution :func:`loss` knows, besides ``"discrete"`` (``pmf=``).
+DISTRIBUTIONS = {
+    "normal": ("mean", "sd"),
+    "lognormal": ("mu", "sigma"),
+    "exponential": ("rate",),
+    "gamma": ("shape", "scale"),
+    "uniform": ("low", "high"),
+    "poisson": ("mean",),
+    "geometric": ("p",),
+    "negative_binomial": ("r", "p"),
+}
+
+
+def loss(distribution: str, x: ArrayLike, *, order: int = 1, pmf: Optional[dict] = None, **parameters: ArrayLike) -> LossResult:
+    """Loss function of a demand distribution and its complement, at x.
+
+    First order (``order=1``): n(x) = E[(X − x)⁺] and n̄(x) = E[(x − X)⁺]. Second order
+    (``order=2``): n₂(x) = ½E[((X − x)⁺)²] and its complement (for discrete X,
+    ½E[(X − x)(X − x − 1); X ≥ x], as in Snyder & Shen). Parameters and x broadcast.
+
+    Distributions and their parameters: normal (mean, sd), lognormal (mu, sigma), exponential
+    (rate), gamma (shape, scale), uniform (low, high), poisson (mean), geometric (p; support
+    1, 2, …), negative_binomial (r, p, or mean and sd), and discrete with ``pmf={value: probability}``.
+
+    >>> r = loss("poisson", [18, 20], mean=15)
+    >>> [round(float(v), 6) for v in r.loss]
+    [0.51761, 0.2123]
+    >>> round(loss("discrete", 3, pmf={1: 0.25, 4: 0.75}).loss, 6)
+    0.75
+    """
+    if order not in (1, 2):
+        raise ValidationError(f"order = {order}: must be 1 or 2 [out_of_range]", code="out_of_range",
+                              field="order", value=str(order), reason="must be 1 or 2")
+    if distribution == "discrete":
+        if pmf is None or parameters:
+            raise TypeError("loss('discrete', x, pmf={value: probability}) takes a pmf and no other parameters")
+        b = Batch(x=x)
+        values = [float(v) for v in pmf.keys()]
+        probabilities = [float(p) for p in pmf.values()]
+        with b.errors():
+            a, c = _flowcast.discrete_loss(values, probabilities, b.flat["x"], order)
+        return LossResult(b.wrap(a), b.wrap(c))
+    family = distribution
+    if distribution == "negative_binomial" and set(parameters) == {"mean", "sd"}:
+        family = "negative_binomial_moments"
+    names = ("mean", "sd") if family == "negative_binomial_moments" else DISTRIBUTIONS.get(distribution)
+    if names is None:
+        known = ", ".join(list(DISTRIBUTIONS) + ["discrete"])
+        raise ValidationError(f"distribution = {distribution!r}: must be one of {known} [out_of_range]",
+                              code="out_of_range", field="distribution", value=repr(distribution),
+                              reason=f"must be one of {known}")
+    if set(parameters) != set(names):
+        raise TypeError(f"loss({distribution!r}, ...) takes parameters {', '.join(names)}; got {', '.join(parameters) or 'none'}")
+    b = Batch(**{n: parameters[n] for n in names}, x=x)
+    with b.errors():
+        a, c = _flowcast.distribution_loss(family, [b.flat[n] for n in names], b.flat["x"], order)
+    return LossResult(b.wrap(a), b.wrap(c))

@@ -6,8 +6,8 @@ takes a number, these also take numpy arrays (or Series) and broadcast, returnin
 same tuple shape, so migrated code can batch without a rewrite. Bad input raises
 :class:`flowcast.ValidationError`, a ``ValueError`` as stockpyl's own checks are.
 
-Covered so far: ``eoq.economic_order_quantity`` and the normal-distribution functions of
-``loss_functions``.
+Covered so far: ``eoq.economic_order_quantity`` and ``loss_functions`` (every distribution but
+the numerically integrated ``continuous_loss``).
 """
 
 from flowcast.inventory.compat.stockpyl import eoq, loss_functions
