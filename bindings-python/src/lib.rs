@@ -7,6 +7,7 @@
 use pyo3::prelude::*;
 
 mod arrays;
+mod eoq_family;
 mod errors;
 mod expiry;
 mod inventory;
@@ -16,6 +17,7 @@ mod inventory;
 fn _flowcast(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     inventory::register(m)?;
+    eoq_family::register(m)?;
     expiry::register(m)?;
     Ok(())
 }

@@ -31,6 +31,39 @@ def test_stockpyl_vectors_through_the_compat_layer(load_shared):
             assert within(value, exp, v["tol"]["abs"], v["tol"]["rel"]), (v["id"], field, value, exp)
 
 
+def _flatten(values):
+    for v in values:
+        if isinstance(v, (list, tuple)):
+            yield from _flatten(v)
+        elif hasattr(v, "__len__") and not isinstance(v, str):
+            yield from _flatten(list(v))
+        else:
+            yield v
+
+
+SUPPORTED_SUPPLY = {
+    "supply_uncertainty.eoq_with_disruptions",
+    "supply_uncertainty.eoq_with_additive_yield_uncertainty",
+    "supply_uncertainty.eoq_with_multiplicative_yield_uncertainty",
+}
+
+
+def test_every_eoq_family_vector_through_the_compat_layer(load_shared):
+    """Every ``eoq.*`` vector and the EOQ ones of ``supply_uncertainty``, by stockpyl name."""
+    import flowcast.inventory.compat.stockpyl as sp
+
+    vectors = [v for v in load_shared("inventory/vectors_dev.json")["vectors"]
+               if v["module"] == "eoq" or v["function"] in SUPPORTED_SUPPLY]
+    assert len(vectors) >= 150
+    for v in vectors:
+        module, name = v["function"].split(".")
+        got = list(_flatten(getattr(getattr(sp, module), name)(**v["inputs"])))
+        expected = list(_flatten(v["outputs"].values()))
+        assert len(got) == len(expected), v["id"]
+        for g, e in zip(got, expected):
+            assert within(g, e, v["tol"]["abs"], v["tol"]["rel"]), (v["id"], g, e)
+
+
 def test_every_loss_function_vector_through_the_compat_layer(load_shared):
     """Every ``loss_functions.*`` vector, called by its stockpyl name with its stockpyl inputs."""
     vectors = [v for v in load_shared("inventory/vectors_dev.json")["vectors"] if v["module"] == "loss_functions"]
@@ -92,6 +125,28 @@ def test_practitioner_cases(load_shared):
             _check(case, "z", r.safety_factor)
             _check(case, "order_up_to", r.reorder_point)
             _check(case, "safety_stock", r.safety_stock)
+        elif cid.startswith("eoq-all-units") or cid.startswith("eoq-incremental"):
+            kind = "all_units" if cid.startswith("eoq-all-units") else "incremental"
+            r = inv.eoq_with_discounts(i["K"], i["i"], i["lam"], i["breakpoints"], i["unit_costs"], kind)
+            _check(case, "Q", r.order_quantity)
+            _check(case, "region", r.region)
+            _check(case, "cost", r.cost)
+        elif cid.startswith("epq-"):
+            r = inv.economic_production_quantity(i["K"], i["h"], i["lam"], i["mu"])
+            _check(case, "Q", r.order_quantity)
+            _check(case, "cost", r.cost)
+        elif cid.startswith("eoqb-"):
+            r = inv.eoq_with_backorders(i["K"], i["h"], i["p"], i["lam"])
+            _check(case, "Q", r.order_quantity)
+            _check(case, "x", r.stockout_fraction)
+            _check(case, "cost", r.cost)
+        elif cid.startswith("jrp-"):
+            r = inv.joint_replenishment(i["K"], i["k"], i["h"], i["lam"])
+            assert r.order_multiples.tolist() == case["expected"]["m"]
+            for got, exp in zip(r.order_quantities, case["expected"]["Q"]):
+                assert within(got, exp, 5e-11, 1e-9), cid
+            _check(case, "T", r.base_cycle_time)
+            _check(case, "cost", r.cost)
         elif cid in ("eoq-example-3.1", "eoq-total-cost-with-purchase"):
             q, cost = inv.eoq(i["K"], i["h"], i["lam"])
             _check(case, "Q", q)
@@ -99,7 +154,7 @@ def test_practitioner_cases(load_shared):
         else:
             continue
         covered += 1
-    assert covered == 14
+    assert covered == 19
 
 
 def _week():

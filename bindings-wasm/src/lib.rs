@@ -7,6 +7,7 @@
 //! every export are generated from the declarations in [`types`].
 
 mod convert;
+pub mod eoq_family;
 mod errors;
 pub mod expiry;
 pub mod inventory;

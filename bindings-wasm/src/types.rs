@@ -75,6 +75,33 @@ export interface MktOptions {
   gasConstant?: number;
 }
 
+export interface BackorderOptions {
+  fixedCost: Numeric; holdingCost: Numeric; stockoutCost: Numeric; demandRate: Numeric;
+  /** With stockoutFraction: evaluate this policy instead of optimising. */
+  orderQuantity?: Numeric; stockoutFraction?: Numeric;
+}
+export interface BackorderResult { orderQuantity: NumberOrArray; stockoutFraction: NumberOrArray; cost: NumberOrArray }
+export interface EpqOptions { fixedCost: Numeric; holdingCost: Numeric; demandRate: Numeric; productionRate: Numeric; orderQuantity?: Numeric }
+export interface DiscountOptions {
+  fixedCost: number; holdingCostRate: number; demandRate: number;
+  /** Region starts, from 0, strictly increasing. */
+  breakpoints: number[] | Float64Array;
+  /** Unit price in each region. */
+  unitCosts: number[] | Float64Array;
+  kind?: "allUnits" | "incremental";
+}
+export interface DiscountResult { orderQuantity: number; region: number; cost: number }
+export interface JointOptions { sharedFixedCost: number; individualFixedCosts: Numeric; holdingCosts: Numeric; demandRates: Numeric }
+export interface JointResult { orderQuantities: Float64Array; baseCycleTime: number; orderMultiples: Float64Array; cost: number }
+export interface DisruptionOptions {
+  fixedCost: Numeric; holdingCost: Numeric; stockoutCost: Numeric; demandRate: Numeric;
+  disruptionRate: Numeric; recoveryRate: Numeric; approximate?: boolean; orderQuantity?: Numeric;
+}
+export interface YieldOptions {
+  fixedCost: Numeric; holdingCost: Numeric; demandRate: Numeric; yieldMean: Numeric; yieldSd: Numeric;
+  kind?: "additive" | "multiplicative"; orderQuantity?: Numeric;
+}
+
 /** Options of `lossFunction`: the distribution, its parameters, and where to evaluate. */
 export type LossOptions = { x: Numeric; order?: 1 | 2 } & (
   | { distribution: "normal"; mean: Numeric; sd: Numeric }

@@ -103,6 +103,31 @@ export function cases(fc, data) {
     if (!(batch.loss instanceof Float64Array) || batch.loss.length !== 2) throw new Error("batch loss");
   });
 
+  add("stockpyl EOQ-family vectors", () => {
+    const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+    const options = (inputs, extra = {}) => Object.fromEntries([...Object.entries(inputs).map(([k, v]) => [camel(k), v]), ...Object.entries(extra)]);
+    const calls = {
+      "eoq.economic_order_quantity_with_backorders": (i) => fc.eoqWithBackorders(options(i)),
+      "eoq.economic_production_quantity": (i) => fc.economicProductionQuantity(options(i)),
+      "eoq.economic_order_quantity_with_all_units_discounts": (i) => fc.eoqWithDiscounts(options(i, { kind: "allUnits" })),
+      "eoq.economic_order_quantity_with_incremental_discounts": (i) => fc.eoqWithDiscounts(options(i, { kind: "incremental" })),
+      "eoq.joint_replenishment_problem_silver_heuristic": (i) => fc.jointReplenishment(options(i)),
+      "supply_uncertainty.eoq_with_disruptions": (i) => fc.eoqWithDisruptions(options(i)),
+      "supply_uncertainty.eoq_with_additive_yield_uncertainty": (i) => fc.eoqWithYieldUncertainty(options(i, { kind: "additive" })),
+      "supply_uncertainty.eoq_with_multiplicative_yield_uncertainty": (i) => fc.eoqWithYieldUncertainty(options(i, { kind: "multiplicative" })),
+    };
+    const flat = (values) => values.flatMap((v) => (typeof v === "number" ? [v] : Array.from(v)));
+    let n = 0;
+    for (const v of data.vectors.vectors.filter((v) => calls[v.function])) {
+      const got = flat(Object.values(calls[v.function](v.inputs)));
+      const expected = flat(Object.values(v.outputs));
+      equal(got.length, expected.length, `${v.id} outputs`);
+      got.forEach((g, j) => near(g, expected[j], v.tol.abs, v.tol.rel, `${v.id}[${j}]`));
+      n++;
+    }
+    if (n < 150) throw new Error(`only ${n} vectors`);
+  });
+
   add("practitioner safety-stock and service cases", () => {
     let covered = 0;
     for (const c of data.practitioner.cases) {
@@ -201,6 +226,11 @@ export function cases(fc, data) {
     }
     throwsValidation(() => fc.eoq({ fixedCost: 1e300, holdingCost: 1e-300, demandRate: 1e300 }), "not_finite", "order_quantity", "overflow");
     throwsValidation(() => fc.lossFunction({ distribution: "weibull", x: 1 }), "out_of_range", "distribution", "unknown distribution");
+    throwsValidation(() => fc.economicProductionQuantity({ fixedCost: 8, holdingCost: 1, demandRate: 10, productionRate: 5 }), "out_of_range", "production_rate", "slow production");
+    throwsValidation(() => fc.eoqWithDiscounts({ fixedCost: 8, holdingCostRate: 0.3, demandRate: 10, breakpoints: [5, 10], unitCosts: [1, 0.9] }), "out_of_range", "breakpoints[0]", "breakpoints not from 0");
+    throwsValidation(() => fc.jointReplenishment({ sharedFixedCost: 5, individualFixedCosts: [1, 2], holdingCosts: [1], demandRates: [1, 1] }), "length_mismatch", "holding_costs", "JRP lists");
+    throwsValidation(() => fc.eoqWithBackorders({ fixedCost: 8, holdingCost: 1, stockoutCost: -1, demandRate: 10 }), "not_positive", "stockout_cost", "negative stockout cost");
+    throwsValidation(() => fc.eoqWithDisruptions({ fixedCost: 8, holdingCost: 1, stockoutCost: 1, demandRate: 10, disruptionRate: 0, recoveryRate: 1 }), "not_positive", "disruption_rate", "no disruptions");
     throwsValidation(() => fc.lossFunction({ distribution: "poisson", mean: 3, x: [1, 2.5] }), "out_of_range", "x[1]", "fractional x");
     throwsValidation(() => fc.lossFunction({ distribution: "poisson", mean: 3, sd: 1, x: 1 }), "wrong_type", "options", "extra parameter");
     throwsValidation(() => fc.lossFunction({ distribution: "gamma", shape: 2, x: 1 }), "wrong_type", "scale", "missing parameter");

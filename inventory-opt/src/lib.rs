@@ -1,11 +1,13 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
+pub mod batch;
 pub mod distribution;
 pub mod eoq;
 pub mod error;
 pub mod loss;
 pub mod safety_stock;
+pub mod supply;
 
 pub use distribution::{Distribution, Pmf};
 pub use eoq::{Eoq, EoqColumns, EoqInput};

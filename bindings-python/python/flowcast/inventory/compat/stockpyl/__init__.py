@@ -6,10 +6,10 @@ takes a number, these also take numpy arrays (or Series) and broadcast, returnin
 same tuple shape, so migrated code can batch without a rewrite. Bad input raises
 :class:`flowcast.ValidationError`, a ``ValueError`` as stockpyl's own checks are.
 
-Covered so far: ``eoq.economic_order_quantity`` and ``loss_functions`` (every distribution but
-the numerically integrated ``continuous_loss``).
+Covered so far: ``eoq`` (every function), ``loss_functions`` (every distribution but the
+numerically integrated ``continuous_loss``), and the EOQ functions of ``supply_uncertainty``.
 """
 
-from flowcast.inventory.compat.stockpyl import eoq, loss_functions
+from flowcast.inventory.compat.stockpyl import eoq, loss_functions, supply_uncertainty
 
-__all__ = ["eoq", "loss_functions"]
+__all__ = ["eoq", "loss_functions", "supply_uncertainty"]

@@ -1,10 +1,22 @@
-//! The economic order quantity: the order size that balances fixed ordering cost against
-//! holding cost when demand is steady (Harris 1913; Snyder & Shen, *Fundamentals of Supply Chain
-//! Theory*, §3.2).
+//! The economic order quantity and its family: the order size that balances fixed ordering cost
+//! against holding cost when demand is steady (Harris 1913; Snyder & Shen, *Fundamentals of
+//! Supply Chain Theory*, ch. 3), with planned backorders ([`EoqBackorders`]), finite production
+//! ([`Epq`]), quantity discounts ([`QuantityDiscounts`]) and joint replenishment
+//! ([`JointReplenishment`]).
 //!
 //! With fixed cost K per order, holding cost h per unit per unit time and demand rate λ:
 //! Q* = √(2Kλ/h), and the cost per unit time of ordering Q is g(Q) = Kλ/Q + hQ/2, so
 //! g(Q*) = √(2Kλh). The purchase cost cλ does not depend on Q and is not included.
+
+mod backorders;
+mod discounts;
+mod joint;
+mod production;
+
+pub use backorders::{BackorderPolicy, EoqBackorders, eoq_with_backorders_batch};
+pub use discounts::{DiscountedOrder, QuantityDiscounts};
+pub use joint::{JointPolicy, JointReplenishment};
+pub use production::{Epq, epq_batch};
 
 use flowcast_core::column::{CHUNK, check_output, zeroed};
 use flowcast_core::{Column, ValidationError, check};
