@@ -9,6 +9,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use flowcast_benches::sku_batch;
 use flowcast_core::Column;
 use flowcast_inventory::loss::{standard_normal_loss, standard_normal_loss_batch};
+use flowcast_inventory::newsvendor::NormalNewsvendors;
 use flowcast_inventory::{EoqColumns, EoqInput, LeadTimeDemand, SafetyStockColumns, ServiceTarget};
 
 const N: usize = 1_000_000;
@@ -148,6 +149,32 @@ fn batch(c: &mut Criterion) {
             };
             demand.safety_stock_into(target, out).unwrap();
         });
+    });
+    // Newsvendor with per-SKU holding and stockout costs (a quantile per SKU: the worst case),
+    // and with one cost pair for all (one quantile in all).
+    let stockout: Vec<f64> = s
+        .holding_cost
+        .iter()
+        .zip(&s.service_level)
+        .map(|(h, a)| h * a / (1.0 - a))
+        .collect();
+    let per_sku = NormalNewsvendors {
+        holding_cost: Column::Values(&s.holding_cost),
+        stockout_cost: Column::Values(&stockout),
+        demand_mean: Column::Values(&s.demand_mean),
+        demand_sd: Column::Values(&s.demand_sd),
+        lead_time: Column::Scalar(0.0),
+    };
+    let shared = NormalNewsvendors {
+        holding_cost: Column::Scalar(1.0),
+        stockout_cost: Column::Scalar(9.0),
+        ..per_sku
+    };
+    g.bench_function("newsvendor_normal", |b| {
+        b.iter(|| per_sku.solve_into(None, &mut ss, &mut rop).unwrap())
+    });
+    g.bench_function("newsvendor_normal_shared_costs", |b| {
+        b.iter(|| shared.solve_into(None, &mut ss, &mut rop).unwrap())
     });
     let z: Vec<f64> = s
         .service_level

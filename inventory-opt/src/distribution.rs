@@ -7,7 +7,7 @@
 //! deviation).
 
 use flowcast_core::special::{beta_i, gamma_p, gamma_q, ln_gamma};
-use flowcast_core::{ErrorCode, ValidationError, check};
+use flowcast_core::{ErrorCode, ValidationError, check, normal};
 
 use crate::error::Result;
 
@@ -252,6 +252,67 @@ impl Distribution {
         }
     }
 
+    /// The α-quantile: the smallest x with P(X ≤ x) ≥ α (for continuous families, F(x) = α).
+    ///
+    /// ```
+    /// use flowcast_inventory::Distribution;
+    /// assert_eq!(Distribution::Poisson { mean: 50.0 }.quantile(0.795_454_545)?, 56.0);
+    /// let s = Distribution::Lognormal { mu: 6.0, sigma: 0.3 }.quantile(0.1765 / 1.1765)?;
+    /// assert!((s - 295.626_644_807).abs() < 1e-6);
+    /// # Ok::<(), flowcast_inventory::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Invalid parameters, or α outside (0, 1).
+    pub fn quantile(&self, alpha: f64) -> Result<f64> {
+        self.validate()?;
+        let a = check::open_unit("quantile", alpha)?;
+        Ok(match *self {
+            Self::Normal { mean, sd } => mean + sd * normal::quantile(a),
+            Self::Lognormal { mu, sigma } => (mu + sigma * normal::quantile(a)).exp(),
+            Self::Exponential { rate } => -(-a).ln_1p() / rate,
+            Self::Uniform { low, high } => low + a * (high - low),
+            Self::Gamma { shape, scale } => scale * gamma_quantile(shape, a),
+            Self::Geometric { p } if p >= 1.0 => 1.0,
+            Self::Geometric { p } => {
+                // F(k) = 1 − (1 − p)^k ≥ α ⇔ k ≥ ln(1 − α)/ln(1 − p); guard the rounding at the edge.
+                let k = ((-a).ln_1p() / (-p).ln_1p()).ceil().max(1.0);
+                if self.cdf(k - 1.0) >= a { k - 1.0 } else { k }
+            }
+            Self::Poisson { .. } | Self::NegativeBinomial { .. } => self.discrete_quantile(a),
+            Self::Discrete(ref pmf) => {
+                let mut total = 0.0;
+                let mut chosen = pmf.points[pmf.points.len() - 1].0;
+                for &(x, f) in &pmf.points {
+                    total += f;
+                    if total >= a {
+                        chosen = x;
+                        break;
+                    }
+                }
+                chosen
+            }
+        })
+    }
+
+    /// Smallest whole k ≥ 0 with F(k) ≥ α, searched from a normal approximation.
+    fn discrete_quantile(&self, a: f64) -> f64 {
+        let guess = (self.mean() + self.variance().sqrt() * normal::quantile(a))
+            .floor()
+            .max(0.0);
+        let mut k = guess;
+        if self.cdf(k) >= a {
+            while k > 0.0 && self.cdf(k - 1.0) >= a {
+                k -= 1.0;
+            }
+        } else {
+            while self.cdf(k) < a {
+                k += 1.0;
+            }
+        }
+        k
+    }
+
     /// Probability mass at whole number `k` (discrete families; 0 off the support).
     pub(crate) fn pmf(&self, k: f64) -> f64 {
         match *self {
@@ -306,6 +367,37 @@ impl Distribution {
     }
 }
 
+/// x with P(a, x) = p (unit scale), by Newton steps on the regularized incomplete gamma from
+/// the Wilson–Hilferty approximation, falling back to bisection if a step leaves the bracket.
+fn gamma_quantile(a: f64, p: f64) -> f64 {
+    let z = normal::quantile(p);
+    let t = 1.0 - 1.0 / (9.0 * a) + z / (3.0 * a.sqrt());
+    let mut x = (a * t * t * t).max(1e-300);
+    let (mut lo, mut hi) = (0.0, f64::INFINITY);
+    for _ in 0..200 {
+        let f = gamma_p(a, x) - p;
+        if f > 0.0 {
+            hi = x
+        } else {
+            lo = x
+        }
+        let density = ((a - 1.0) * x.ln() - x - ln_gamma(a)).exp();
+        let mut next = x - f / density;
+        if !(next > lo && next < hi && next.is_finite()) {
+            next = if hi.is_finite() {
+                0.5 * (lo + hi)
+            } else {
+                2.0 * x.max(1.0)
+            };
+        }
+        if (next - x).abs() <= 1e-14 * x.max(1e-300) {
+            return next;
+        }
+        x = next;
+    }
+    x
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,6 +425,39 @@ mod tests {
             assert!((mean - d.mean()).abs() < 1e-9, "{d:?}");
             assert!((second - mean * mean - d.variance()).abs() < 1e-8, "{d:?}");
         }
+    }
+
+    #[test]
+    fn quantiles_invert_the_cdf() {
+        for a in [0.001, 0.1, 0.5, 0.795_454_545, 0.999] {
+            for d in [
+                Distribution::Poisson { mean: 50.0 },
+                Distribution::Poisson { mean: 0.7 },
+                Distribution::NegativeBinomial { r: 2.5, p: 0.3 },
+                Distribution::Geometric { p: 0.2 },
+            ] {
+                let k = d.quantile(a).unwrap();
+                assert!(
+                    d.cdf(k) >= a && (k == 0.0 || d.cdf(k - 1.0) < a),
+                    "{d:?} {a} -> {k}"
+                );
+            }
+            for (shape, scale) in [(0.3, 2.0), (2.0, 3.0), (50.0, 0.1)] {
+                let x = Distribution::Gamma { shape, scale }.quantile(a).unwrap();
+                assert!(
+                    (Distribution::gamma_cdf(shape, scale, x) - a).abs() < 1e-12,
+                    "gamma {shape} {a}"
+                );
+            }
+            let e = Distribution::Exponential { rate: 0.5 }.quantile(a).unwrap();
+            assert!((1.0 - (-0.5 * e).exp() - a).abs() < 1e-14);
+        }
+        let pmf = Distribution::Discrete(
+            Pmf::new([(1.0, 0.25), (2.0, 0.05), (3.0, 0.1), (4.0, 0.6)]).unwrap(),
+        );
+        assert_eq!(pmf.quantile(0.3).unwrap(), 2.0);
+        assert_eq!(pmf.quantile(0.99).unwrap(), 4.0);
+        assert!(pmf.quantile(1.0).is_err());
     }
 
     #[test]

@@ -6,12 +6,14 @@ pub mod distribution;
 pub mod eoq;
 pub mod error;
 pub mod loss;
+pub mod newsvendor;
 pub mod safety_stock;
 pub mod supply;
 
 pub use distribution::{Distribution, Pmf};
 pub use eoq::{Eoq, EoqColumns, EoqInput};
 pub use error::{Error, Result};
+pub use newsvendor::{Myopic, Newsvendor, NewsvendorExplicit, NewsvendorResult};
 pub use safety_stock::{
     CycleService, CycleServiceColumns, LeadTimeDemand, SafetyStock, SafetyStockColumns,
     SafetyStockVecs, ServiceTarget, cycle_service, cycle_service_into,

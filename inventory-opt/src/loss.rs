@@ -657,25 +657,7 @@ pub fn loss_into(
     loss: &mut [f64],
     complement: &mut [f64],
 ) -> Result<()> {
-    let names = family.parameters();
-    if parameters.len() != names.len() {
-        let e = ValidationError::new(
-            ErrorCode::LengthMismatch,
-            "parameters",
-            format!("{} columns", parameters.len()),
-            format!(
-                "must be {} for this family ({})",
-                names.len(),
-                names.join(", ")
-            ),
-        );
-        return Err(e.into());
-    }
-    let mut columns: Vec<(&'static str, Column<'_>)> = names
-        .iter()
-        .copied()
-        .zip(parameters.iter().copied())
-        .collect();
+    let mut columns = crate::newsvendor::family_columns(family, parameters)?;
     columns.push(("x", x));
     let rows = Column::rows(&columns)?;
     check_output("loss", loss.len(), rows)?;

@@ -10,12 +10,20 @@
 //!   Q* = √(2Kλ/h + σ²) − μ, g(Q) = (2Kλ + hσ²)/(2(Q + μ)) + h(Q + μ)/2.
 //! - **Multiplicative yield**: an order of Q delivers QY: Q* = √(2Kλ/(h(σ² + μ²))),
 //!   g(Q) = Kλ/(Qμ) + hQ(σ² + μ²)/(2μ).
+//! - **Newsvendor with disruptions**: each period the supplier fails with probability δ and
+//!   recovers with probability ρ; an outage of n periods means (n + 1)·D must be covered. The
+//!   outage length has π₀ = ρ/(δ + ρ), πₙ = δρ/(δ + ρ)·(1 − ρ)^(n−1), and the best level is
+//!   S = D(1 + n*), n* the critical fractile of that distribution; costs are summed in closed form.
+//! - **Newsvendor with additive yield**: an order up to S yields S + Y; S* = D − F_Y⁻¹(h/(h + p)),
+//!   cost p·n̄_Y(D − S) + h·n_Y(D − S).
 
 use flowcast_core::{Column, ErrorCode, ValidationError, check};
 
 use crate::batch::map_rows;
+use crate::distribution::Distribution;
 use crate::eoq::Eoq;
 use crate::error::Result;
+use crate::newsvendor::NewsvendorResult;
 
 /// The EOQ with supply disruptions.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -328,10 +336,251 @@ pub fn eoq_disruptions_batch(
     })
 }
 
+/// The newsvendor with a supplier that fails and recovers each period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NewsvendorDisruptions {
+    /// Cost per unit left over h, > 0.
+    pub holding_cost: f64,
+    /// Cost per unit short p, > 0.
+    pub stockout_cost: f64,
+    /// Demand per period D, > 0.
+    pub demand: f64,
+    /// Probability an up supplier fails in a period δ, in (0, 1).
+    pub disruption_prob: f64,
+    /// Probability a down supplier recovers in a period ρ, in (0, 1).
+    pub recovery_prob: f64,
+}
+
+impl NewsvendorDisruptions {
+    fn validated(&self) -> Result<()> {
+        check::positive("holding_cost", self.holding_cost)?;
+        check::positive("stockout_cost", self.stockout_cost)?;
+        check::positive("demand", self.demand)?;
+        check::open_unit("disruption_prob", self.disruption_prob)?;
+        check::open_unit("recovery_prob", self.recovery_prob)?;
+        Ok(())
+    }
+
+    /// The optimal level D(1 + n*) and its expected cost.
+    ///
+    /// ```
+    /// use flowcast_inventory::supply::NewsvendorDisruptions;
+    /// let m = NewsvendorDisruptions { holding_cost: 0.25, stockout_cost: 3.0, demand: 2000.0,
+    ///     disruption_prob: 0.04, recovery_prob: 0.25 };
+    /// let r = m.optimal()?;
+    /// assert_eq!(r.base_stock_level, 8000.0);
+    /// # Ok::<(), flowcast_inventory::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Non-positive costs or demand, probabilities outside (0, 1).
+    pub fn optimal(&self) -> Result<NewsvendorResult> {
+        self.validated()?;
+        let (d, r) = (self.disruption_prob, self.recovery_prob);
+        let target = self.stockout_cost / (self.stockout_cost + self.holding_cost);
+        // F(n) = 1 − δ/(δ + ρ)(1 − ρ)^n ≥ target ⇔ n ≥ ln((1 − target)(δ + ρ)/δ)/ln(1 − ρ).
+        let bound = ((1.0 - target) * (d + r) / d).ln() / (-r).ln_1p();
+        let mut n = bound.ceil().max(0.0);
+        // Guard the rounding at the boundary: the smallest n that reaches the target.
+        let cdf = |n: f64| 1.0 - d / (d + r) * (1.0 - r).powf(n);
+        while n > 0.0 && cdf(n - 1.0) >= target {
+            n -= 1.0;
+        }
+        while cdf(n) < target {
+            n += 1.0;
+        }
+        self.cost_at(self.demand * (1.0 + n))
+    }
+
+    /// The expected cost of ordering up to `base_stock_level`.
+    ///
+    /// # Errors
+    /// As [`NewsvendorDisruptions::optimal`], and a non-finite level.
+    pub fn cost_at(&self, base_stock_level: f64) -> Result<NewsvendorResult> {
+        self.validated()?;
+        let s = check::finite("base_stock_level", base_stock_level)?;
+        let (h, p, big_d) = (self.holding_cost, self.stockout_cost, self.demand);
+        let (d, r) = (self.disruption_prob, self.recovery_prob);
+        let q = 1.0 - r;
+        let pi0 = r / (d + r);
+        let c = d * r / (d + r);
+        // Σπₙ(S − (n + 1)D) = S − D(1 + E[N]), E[N] = δ/((δ + ρ)ρ); plus (h + p) times the
+        // shortage tail Σ_{n ≥ n₀} πₙ((n + 1)D − S), n₀ the first outage that runs short.
+        let mean_outage = d / ((d + r) * r);
+        let n0 = (s / big_d).floor().max(0.0);
+        // Σ_{n ≥ m} c·q^(n−1)((n + 1)D − S) for m ≥ 1, in closed form.
+        let geometric_tail =
+            |m: f64| c * q.powf(m - 1.0) * (((m + 1.0) * big_d - s) / r + big_d * q / (r * r));
+        let shortage = if n0 == 0.0 {
+            pi0 * (big_d - s).max(0.0) + geometric_tail(1.0)
+        } else {
+            geometric_tail(n0)
+        };
+        let cost = h * (s - big_d * (1.0 + mean_outage)) + (h + p) * shortage;
+        Ok(NewsvendorResult {
+            base_stock_level: s,
+            cost: check::finite_result("cost", cost)?,
+        })
+    }
+}
+
+/// The newsvendor whose order up to S delivers S + Y, Y random.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewsvendorYield {
+    /// Cost per unit left over h, > 0.
+    pub holding_cost: f64,
+    /// Cost per unit short p, > 0.
+    pub stockout_cost: f64,
+    /// Demand D (deterministic), > 0.
+    pub demand: f64,
+    /// Distribution of the yield Y.
+    pub yield_distribution: Distribution,
+}
+
+impl NewsvendorYield {
+    fn validated(&self) -> Result<()> {
+        check::positive("holding_cost", self.holding_cost)?;
+        check::positive("stockout_cost", self.stockout_cost)?;
+        check::positive("demand", self.demand)?;
+        self.yield_distribution.validate()
+    }
+
+    /// The optimal level D − F_Y⁻¹(h/(h + p)) and its expected cost.
+    ///
+    /// # Errors
+    /// Non-positive costs or demand, an invalid yield distribution.
+    pub fn optimal(&self) -> Result<NewsvendorResult> {
+        self.validated()?;
+        let ratio = self.holding_cost / (self.holding_cost + self.stockout_cost);
+        self.cost_at(self.demand - self.yield_distribution.quantile(ratio)?)
+    }
+
+    /// The expected cost p·n̄_Y(D − S) + h·n_Y(D − S) of ordering up to `base_stock_level`.
+    ///
+    /// # Errors
+    /// As [`NewsvendorYield::optimal`], and a shortfall D − S outside the yield's domain.
+    pub fn cost_at(&self, base_stock_level: f64) -> Result<NewsvendorResult> {
+        self.validated()?;
+        let s = check::finite("base_stock_level", base_stock_level)?;
+        let (n, n_bar) = self.yield_distribution.loss(self.demand - s)?;
+        let cost = self.stockout_cost * n_bar + self.holding_cost * n;
+        Ok(NewsvendorResult {
+            base_stock_level: s,
+            cost: check::finite_result("cost", cost)?,
+        })
+    }
+}
+
+/// [`NewsvendorDisruptions`] for every row: `[base_stock_level, cost]`. `inputs` are the columns
+/// (holding_cost, stockout_cost, demand, disruption_prob, recovery_prob).
+///
+/// # Errors
+/// The first invalid row, or a length mismatch.
+pub fn newsvendor_disruptions_batch(
+    inputs: [Column<'_>; 5],
+    base_stock_level: Option<Column<'_>>,
+) -> Result<[Vec<f64>; 2]> {
+    let names = [
+        "holding_cost",
+        "stockout_cost",
+        "demand",
+        "disruption_prob",
+        "recovery_prob",
+    ];
+    let mut named: Vec<(&'static str, Column<'_>)> = names.into_iter().zip(inputs).collect();
+    named.extend(base_stock_level.map(|s| ("base_stock_level", s)));
+    map_rows(&named, |r| {
+        let m = NewsvendorDisruptions {
+            holding_cost: r[0],
+            stockout_cost: r[1],
+            demand: r[2],
+            disruption_prob: r[3],
+            recovery_prob: r[4],
+        };
+        let out = if r.len() > 5 {
+            m.cost_at(r[5])?
+        } else {
+            m.optimal()?
+        };
+        Ok([out.base_stock_level, out.cost])
+    })
+}
+
+/// [`NewsvendorYield`] for every row, the yield of `family` with one column per parameter:
+/// `[base_stock_level, cost]`. `inputs` are (holding_cost, stockout_cost, demand).
+///
+/// # Errors
+/// The first invalid row, a wrong number of parameter columns, or a length mismatch.
+pub fn newsvendor_yield_batch(
+    family: crate::loss::Family,
+    inputs: [Column<'_>; 3],
+    parameters: &[Column<'_>],
+    base_stock_level: Option<Column<'_>>,
+) -> Result<[Vec<f64>; 2]> {
+    let mut named = crate::newsvendor::family_columns(family, parameters)?;
+    named.extend(
+        ["holding_cost", "stockout_cost", "demand"]
+            .into_iter()
+            .zip(inputs),
+    );
+    named.extend(base_stock_level.map(|s| ("base_stock_level", s)));
+    let n = family.parameters().len();
+    map_rows(&named, |r| {
+        let yield_distribution = family.with(r[0], if n > 1 { r[1] } else { f64::NAN })?;
+        let m = NewsvendorYield {
+            holding_cost: r[n],
+            stockout_cost: r[n + 1],
+            demand: r[n + 2],
+            yield_distribution,
+        };
+        let out = if r.len() > n + 3 {
+            m.cost_at(r[n + 3])?
+        } else {
+            m.optimal()?
+        };
+        Ok([out.base_stock_level, out.cost])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn disruption_newsvendor_cost_equals_the_plain_sum() {
+        let m = NewsvendorDisruptions {
+            holding_cost: 0.25,
+            stockout_cost: 3.0,
+            demand: 2000.0,
+            disruption_prob: 0.04,
+            recovery_prob: 0.25,
+        };
+        for s in [0.0, 1200.0, 2000.0, 5500.0, 8000.0, 30_000.0] {
+            let (d, r) = (m.disruption_prob, m.recovery_prob);
+            let mut brute = 0.0;
+            for n in 0..2000 {
+                let pi = if n == 0 {
+                    r / (d + r)
+                } else {
+                    d * r / (d + r) * (1.0 - r).powi(n - 1)
+                };
+                let need = f64::from(n + 1) * m.demand;
+                brute += pi
+                    * (m.holding_cost * (s - need).max(0.0)
+                        + m.stockout_cost * (need - s).max(0.0));
+            }
+            let got = m.cost_at(s).unwrap().cost;
+            assert!(
+                (got - brute).abs() <= 1e-9 * brute,
+                "S = {s}: {got} vs {brute}"
+            );
+        }
+        let best = m.optimal().unwrap();
+        for s in [6000.0, 10_000.0] {
+            assert!(m.cost_at(s).unwrap().cost >= best.cost);
+        }
+    }
 
     proptest! {
         #[test]
