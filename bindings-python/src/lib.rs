@@ -11,6 +11,7 @@ mod eoq_family;
 mod errors;
 mod expiry;
 mod inventory;
+mod newsvendor;
 
 /// The extension module.
 #[pymodule]
@@ -18,6 +19,7 @@ fn _flowcast(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     inventory::register(m)?;
     eoq_family::register(m)?;
+    newsvendor::register(m)?;
     expiry::register(m)?;
     Ok(())
 }

@@ -11,6 +11,7 @@ import flowcast.expiry
 import flowcast.inventory
 import flowcast.inventory.compat.stockpyl.eoq
 import flowcast.inventory.compat.stockpyl.loss_functions
+import flowcast.inventory.compat.stockpyl.newsvendor
 import flowcast.inventory.compat.stockpyl.supply_uncertainty
 
 REPO = Path(__file__).resolve().parents[2]

@@ -41,23 +41,44 @@ def _flatten(values):
             yield v
 
 
-SUPPORTED_SUPPLY = {
-    "supply_uncertainty.eoq_with_disruptions",
-    "supply_uncertainty.eoq_with_additive_yield_uncertainty",
-    "supply_uncertainty.eoq_with_multiplicative_yield_uncertainty",
-}
+class Frozen:
+    """Stands in for a scipy.stats frozen distribution: what the drop-ins read of one."""
+
+    def __init__(self, name, *args, **kwds):
+        self.dist = type("Dist", (), {"name": name})()
+        self.args, self.kwds = args, kwds
 
 
-def test_every_eoq_family_vector_through_the_compat_layer(load_shared):
-    """Every ``eoq.*`` vector and the EOQ ones of ``supply_uncertainty``, by stockpyl name."""
+def _scipy_like(spec: dict) -> Frozen:
+    """The vectors' ``{"type": ...}`` distributions, as scipy would be called for them."""
+    if spec["type"] == "lognormal":
+        return Frozen("lognorm", spec["sigma"], scale=math.exp(spec["mu"]))
+    if spec["type"] == "uniform":
+        return Frozen("uniform", loc=spec["lo"], scale=spec["hi"] - spec["lo"])
+    raise AssertionError(spec)
+
+
+def _inputs(v):
+    inputs = dict(v["inputs"])
+    for key in ("demand_distribution", "yield_distribution"):
+        if key in inputs:
+            inputs["demand_distrib" if key.startswith("demand") else key] = _scipy_like(inputs.pop(key))
+    if "demand_pmf" in inputs:
+        inputs["demand_pmf"] = {int(k): p for k, p in inputs["demand_pmf"].items()}
+    return inputs
+
+
+def test_every_eoq_newsvendor_and_supply_vector_through_the_compat_layer(load_shared):
+    """Every ``eoq.*``, ``newsvendor.*`` and ``supply_uncertainty.*`` vector, by stockpyl name."""
     import flowcast.inventory.compat.stockpyl as sp
 
     vectors = [v for v in load_shared("inventory/vectors_dev.json")["vectors"]
-               if v["module"] == "eoq" or v["function"] in SUPPORTED_SUPPLY]
-    assert len(vectors) >= 150
+               if v["module"] in ("eoq", "newsvendor", "supply_uncertainty")]
+    assert len(vectors) >= 280
     for v in vectors:
         module, name = v["function"].split(".")
-        got = list(_flatten(getattr(getattr(sp, module), name)(**v["inputs"])))
+        result = getattr(getattr(sp, module), name)(**_inputs(v))
+        got = list(_flatten(result if isinstance(result, tuple) else [result]))
         expected = list(_flatten(v["outputs"].values()))
         assert len(got) == len(expected), v["id"]
         for g, e in zip(got, expected):
@@ -147,6 +168,10 @@ def test_practitioner_cases(load_shared):
                 assert within(got, exp, 5e-11, 1e-9), cid
             _check(case, "T", r.base_cycle_time)
             _check(case, "cost", r.cost)
+        elif cid.startswith("newsvendor-"):
+            r = inv.newsvendor(i["h"], i["p"], mean=i["mu"], sd=i["sigma"])
+            _check(case, "S", r.base_stock_level)
+            _check(case, "cost", r.cost)
         elif cid in ("eoq-example-3.1", "eoq-total-cost-with-purchase"):
             q, cost = inv.eoq(i["K"], i["h"], i["lam"])
             _check(case, "Q", q)
@@ -154,7 +179,7 @@ def test_practitioner_cases(load_shared):
         else:
             continue
         covered += 1
-    assert covered == 19
+    assert covered == 20
 
 
 def _week():

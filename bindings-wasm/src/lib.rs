@@ -11,6 +11,7 @@ pub mod eoq_family;
 mod errors;
 pub mod expiry;
 pub mod inventory;
+pub mod newsvendor;
 mod types;
 
 use wasm_bindgen::prelude::*;

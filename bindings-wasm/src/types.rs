@@ -102,6 +102,37 @@ export interface YieldOptions {
   kind?: "additive" | "multiplicative"; orderQuantity?: Numeric;
 }
 
+/** A demand (or yield) distribution and its parameters, as in `lossFunction`. */
+export type DistributionSpec =
+  | { distribution?: "normal"; mean: Numeric; sd: Numeric }
+  | { distribution: "lognormal"; mu: Numeric; sigma: Numeric }
+  | { distribution: "exponential"; rate: Numeric }
+  | { distribution: "gamma"; shape: Numeric; scale: Numeric }
+  | { distribution: "uniform"; low: Numeric; high: Numeric }
+  | { distribution: "poisson"; mean: Numeric }
+  | { distribution: "geometric"; p: Numeric }
+  | { distribution: "negative_binomial"; r: Numeric; p: Numeric }
+  | { distribution: "negative_binomial"; mean: Numeric; sd: Numeric };
+export type NewsvendorOptions = { holdingCost: Numeric; stockoutCost: Numeric; baseStockLevel?: Numeric } & (
+  | (DistributionSpec & { leadTime?: Numeric })
+  | { distribution: "discrete"; pmf: Record<number, number> }
+);
+export interface NewsvendorResult { baseStockLevel: NumberOrArray; cost: NumberOrArray }
+export interface NewsvendorProfit { baseStockLevel: NumberOrArray; profit: NumberOrArray }
+export type NewsvendorExplicitOptions = {
+  revenue: Numeric; purchaseCost: Numeric; salvageValue: Numeric;
+  holdingCost?: Numeric; stockoutCost?: Numeric; baseStockLevel?: Numeric;
+} & DistributionSpec;
+export interface MyopicOptions {
+  holdingCost: Numeric; stockoutCost: Numeric; purchaseCost: Numeric; purchaseCostNext: Numeric;
+  demandMean: Numeric; demandSd: Numeric; discountFactor?: Numeric; baseStockLevel?: Numeric;
+}
+export interface NewsvendorDisruptionOptions {
+  holdingCost: Numeric; stockoutCost: Numeric; demand: Numeric; disruptionProb: Numeric; recoveryProb: Numeric;
+  baseStockLevel?: Numeric;
+}
+export type NewsvendorYieldOptions = { holdingCost: Numeric; stockoutCost: Numeric; demand: Numeric; baseStockLevel?: Numeric } & DistributionSpec;
+
 /** Options of `lossFunction`: the distribution, its parameters, and where to evaluate. */
 export type LossOptions = { x: Numeric; order?: 1 | 2 } & (
   | { distribution: "normal"; mean: Numeric; sd: Numeric }

@@ -128,6 +128,32 @@ export function cases(fc, data) {
     if (n < 150) throw new Error(`only ${n} vectors`);
   });
 
+  add("stockpyl newsvendor vectors", () => {
+    const spec = (d) => (d.type === "lognormal" ? { distribution: "lognormal", mu: d.mu, sigma: d.sigma } : { distribution: "uniform", low: d.lo, high: d.hi });
+    const costs = (i) => ({ holdingCost: i.holding_cost, stockoutCost: i.stockout_cost, ...(i.base_stock_level !== undefined ? { baseStockLevel: i.base_stock_level } : {}) });
+    const calls = {
+      "newsvendor.newsvendor_normal": (i) => fc.newsvendor({ ...costs(i), mean: i.demand_mean, sd: i.demand_sd, leadTime: i.lead_time ?? 0 }),
+      "newsvendor.newsvendor_normal_cost": (i) => ({ cost: fc.newsvendor({ ...costs(i), mean: i.demand_mean, sd: i.demand_sd, leadTime: i.lead_time ?? 0 }).cost }),
+      "newsvendor.newsvendor_poisson": (i) => fc.newsvendor({ ...costs(i), distribution: "poisson", mean: i.demand_mean }),
+      "newsvendor.newsvendor_discrete": (i) => fc.newsvendor({ ...costs(i), distribution: "discrete", pmf: i.demand_pmf }),
+      "newsvendor.newsvendor_continuous": (i) => fc.newsvendor({ ...costs(i), ...spec(i.demand_distribution) }),
+      "newsvendor.newsvendor_normal_explicit": (i) => fc.newsvendorExplicit({ revenue: i.revenue, purchaseCost: i.purchase_cost, salvageValue: i.salvage_value, holdingCost: i.holding_cost ?? 0, stockoutCost: i.stockout_cost ?? 0, mean: i.demand_mean * ((i.lead_time ?? 0) + 1), sd: i.demand_sd * Math.sqrt((i.lead_time ?? 0) + 1) }),
+      "newsvendor.newsvendor_poisson_explicit": (i) => fc.newsvendorExplicit({ revenue: i.revenue, purchaseCost: i.purchase_cost, salvageValue: i.salvage_value, holdingCost: i.holding_cost ?? 0, stockoutCost: i.stockout_cost ?? 0, distribution: "poisson", mean: i.demand_mean * ((i.lead_time ?? 0) + 1) }),
+      "newsvendor.myopic": (i) => fc.myopic({ holdingCost: i.holding_cost, stockoutCost: i.stockout_cost, purchaseCost: i.purchase_cost, purchaseCostNext: i.purchase_cost_next_per, demandMean: i.demand_mean, demandSd: i.demand_sd, discountFactor: i.discount_factor ?? 1 }),
+      "supply_uncertainty.newsvendor_with_disruptions": (i) => fc.newsvendorWithDisruptions({ ...costs(i), demand: i.demand, disruptionProb: i.disruption_prob, recoveryProb: i.recovery_prob }),
+      "supply_uncertainty.newsvendor_with_additive_yield_uncertainty": (i) => fc.newsvendorWithYieldUncertainty({ ...costs(i), demand: i.demand, ...(i.yield_distribution ? spec(i.yield_distribution) : { mean: i.yield_mean, sd: i.yield_sd }) }),
+    };
+    let n = 0;
+    for (const v of data.vectors.vectors.filter((v) => calls[v.function])) {
+      const got = Object.values(calls[v.function](v.inputs));
+      const expected = Object.values(v.outputs);
+      equal(got.length, expected.length, `${v.id} outputs`);
+      got.forEach((g, j) => near(g, expected[j], v.tol.abs, v.tol.rel, `${v.id}[${j}]`));
+      n++;
+    }
+    if (n < 110) throw new Error(`only ${n} vectors`);
+  });
+
   add("practitioner safety-stock and service cases", () => {
     let covered = 0;
     for (const c of data.practitioner.cases) {
@@ -226,6 +252,10 @@ export function cases(fc, data) {
     }
     throwsValidation(() => fc.eoq({ fixedCost: 1e300, holdingCost: 1e-300, demandRate: 1e300 }), "not_finite", "order_quantity", "overflow");
     throwsValidation(() => fc.lossFunction({ distribution: "weibull", x: 1 }), "out_of_range", "distribution", "unknown distribution");
+    throwsValidation(() => fc.newsvendor({ holdingCost: 0, stockoutCost: 1, mean: 5, sd: 1 }), "not_positive", "holding_cost", "free holding");
+    throwsValidation(() => fc.newsvendor({ holdingCost: 1, stockoutCost: 1, distribution: "poisson", mean: 5, baseStockLevel: 2.5 }), "out_of_range", "base_stock_level", "fractional level");
+    throwsValidation(() => fc.newsvendorExplicit({ revenue: 1, purchaseCost: 2, salvageValue: 0, mean: 5, sd: 1 }), "out_of_range", "revenue", "revenue below cost");
+    throwsValidation(() => fc.myopic({ holdingCost: 1, stockoutCost: 2, purchaseCost: 5, purchaseCostNext: 0, demandMean: 1, demandSd: 1 }), "out_of_range", "purchase_cost", "myopic bounds");
     throwsValidation(() => fc.economicProductionQuantity({ fixedCost: 8, holdingCost: 1, demandRate: 10, productionRate: 5 }), "out_of_range", "production_rate", "slow production");
     throwsValidation(() => fc.eoqWithDiscounts({ fixedCost: 8, holdingCostRate: 0.3, demandRate: 10, breakpoints: [5, 10], unitCosts: [1, 0.9] }), "out_of_range", "breakpoints[0]", "breakpoints not from 0");
     throwsValidation(() => fc.jointReplenishment({ sharedFixedCost: 5, individualFixedCosts: [1, 2], holdingCosts: [1], demandRates: [1, 1] }), "length_mismatch", "holding_costs", "JRP lists");

@@ -7,6 +7,7 @@ import init, {
   meanKineticTemperature,
   standardNormalLoss,
   lossFunction,
+  newsvendor,
   type EoqResult,
   type SafetyStockResult,
   type FlowcastValidationError,
@@ -23,6 +24,9 @@ export async function example(): Promise<number> {
   const poisson = lossFunction({ distribution: "poisson", mean: 15, x: [18, 20], order: 2 });
   const discrete = lossFunction({ distribution: "discrete", pmf: { 1: 0.25, 4: 0.75 }, x: 3 });
   console.log(poisson.loss, discrete.complement);
+  const nv = newsvendor({ holdingCost: 0.18, stockoutCost: 0.7, mean: 50, sd: 8, leadTime: 1 });
+  const nvPmf = newsvendor({ holdingCost: 1, stockoutCost: 4, distribution: "discrete", pmf: { 1: 0.5, 2: 0.5 } });
+  console.log(nv.baseStockLevel, nvPmf.cost);
   try {
     eoq({ fixedCost: -1, holdingCost: 1, demandRate: 1 });
   } catch (e) {
