@@ -10,6 +10,8 @@ use flowcast_benches::sku_batch;
 use flowcast_core::Column;
 use flowcast_inventory::loss::{standard_normal_loss, standard_normal_loss_batch};
 use flowcast_inventory::newsvendor::NormalNewsvendors;
+use flowcast_inventory::rq::{RqMethod, rq_batch};
+use flowcast_inventory::ss::ss_poisson_batch;
 use flowcast_inventory::{EoqColumns, EoqInput, LeadTimeDemand, SafetyStockColumns, ServiceTarget};
 
 const N: usize = 1_000_000;
@@ -187,5 +189,53 @@ fn batch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, scalar, batch);
+/// The issue-5 speed anchors: (r, Q) EIL for 100,000 SKUs and exact (s, S) for 1,000 SKUs with
+/// Poisson means up to 75.
+fn families(c: &mut Criterion) {
+    let mut g = c.benchmark_group("families");
+    g.sample_size(10);
+    let s = sku_batch(100_000, 7);
+    let per_year: Vec<f64> = s.demand_mean.iter().map(|d| d * 365.0).collect();
+    let sd_per_year: Vec<f64> = s.demand_sd.iter().map(|d| d * 365f64.sqrt()).collect();
+    let lead_years: Vec<f64> = s.lead_time.iter().map(|l| l / 365.0).collect();
+    let stockout: Vec<f64> = s.holding_cost.iter().map(|h| h * 20.0).collect();
+    g.throughput(Throughput::Elements(100_000));
+    g.bench_function("rq_eil_100k", |b| {
+        b.iter(|| {
+            rq_batch(
+                RqMethod::Eil,
+                [
+                    Column::Values(&s.holding_cost),
+                    Column::Values(&stockout),
+                    Column::Values(&s.order_cost),
+                    Column::Values(&per_year),
+                    Column::Values(&sd_per_year),
+                    Column::Values(&lead_years),
+                ],
+            )
+            .unwrap()
+        });
+    });
+    let means: Vec<f64> = (0..1_000)
+        .map(|i| 5.0 + 70.0 * f64::from(i) / 999.0)
+        .collect();
+    g.throughput(Throughput::Elements(1_000));
+    g.bench_function("ss_exact_poisson_1k", |b| {
+        b.iter(|| {
+            ss_poisson_batch(
+                [
+                    Column::Scalar(1.0),
+                    Column::Scalar(9.0),
+                    Column::Scalar(64.0),
+                    Column::Values(&means),
+                ],
+                None,
+            )
+            .unwrap()
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, scalar, batch, families);
 criterion_main!(benches);

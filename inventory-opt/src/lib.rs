@@ -7,7 +7,9 @@ pub mod eoq;
 pub mod error;
 pub mod loss;
 pub mod newsvendor;
+pub mod rq;
 pub mod safety_stock;
+pub mod ss;
 pub mod supply;
 
 pub use distribution::{Distribution, Pmf};
