@@ -63,6 +63,11 @@ pub(crate) fn invalid(py: Python<'_>, e: ValidationError) -> PyErr {
     to_exception(py, Failure::Invalid(e))
 }
 
+/// Any core error as its exception, outside [`compute`].
+pub(crate) fn raise(py: Python<'_>, e: impl Into<Failure>) -> PyErr {
+    to_exception(py, e.into())
+}
+
 fn panic_text(panic: &(dyn Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()

@@ -6,11 +6,10 @@ use flowcast_inventory::loss::{self, Family, Order};
 use flowcast_inventory::{CycleServiceColumns, EoqInput, LeadTimeDemand, ServiceTarget};
 use flowcast_inventory::{Distribution, Pmf};
 use numpy::{PyArray1, PyReadonlyArray1};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use crate::arrays::{column, rows, slice, to_numpy};
-use crate::errors::{compute, invalid};
+use crate::errors::{compute, invalid, raise};
 
 type Array<'py> = Bound<'py, PyArray1<f64>>;
 type Input<'py> = PyReadonlyArray1<'py, f64>;
@@ -258,7 +257,7 @@ fn distribution_loss<'py>(
     x: Input<'py>,
     order: u8,
 ) -> PyResult<(Array<'py>, Array<'py>)> {
-    let family = Family::from_name(family).map_err(|e| failure(py, e))?;
+    let family = Family::from_name(family).map_err(|e| raise(py, e))?;
     let names = family.parameters();
     let columns = parameters
         .iter()
@@ -320,13 +319,6 @@ fn loss_order(py: Python<'_>, order: u8) -> PyResult<Order> {
 }
 
 /// An inventory error as the exception, outside `compute`.
-fn failure(py: Python<'_>, e: flowcast_inventory::Error) -> PyErr {
-    match e {
-        flowcast_inventory::Error::Invalid(v) => invalid(py, v),
-        other => PyValueError::new_err(other.to_string()),
-    }
-}
-
 /// An error at element `i` of an input of `len` elements (unindexed for a single value).
 fn index(e: flowcast_inventory::Error, i: usize, len: usize) -> flowcast_inventory::Error {
     match e {

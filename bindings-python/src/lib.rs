@@ -12,6 +12,7 @@ mod errors;
 mod expiry;
 mod inventory;
 mod newsvendor;
+mod policies;
 
 /// The extension module.
 #[pymodule]
@@ -20,6 +21,7 @@ fn _flowcast(m: &Bound<'_, PyModule>) -> PyResult<()> {
     inventory::register(m)?;
     eoq_family::register(m)?;
     newsvendor::register(m)?;
+    policies::register(m)?;
     expiry::register(m)?;
     Ok(())
 }

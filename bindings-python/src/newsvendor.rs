@@ -11,7 +11,7 @@ use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
 use pyo3::prelude::*;
 
 use crate::arrays::{column, to_numpy};
-use crate::errors::{compute, invalid};
+use crate::errors::{compute, raise};
 
 type Array<'py> = Bound<'py, PyArray1<f64>>;
 type Input<'py> = PyReadonlyArray1<'py, f64>;
@@ -28,10 +28,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 fn family(py: Python<'_>, name: &str) -> PyResult<Family> {
-    Family::from_name(name).map_err(|e| match e {
-        flowcast_inventory::Error::Invalid(v) => invalid(py, v),
-        other => pyo3::exceptions::PyValueError::new_err(other.to_string()),
-    })
+    Family::from_name(name).map_err(|e| raise(py, e))
 }
 
 fn columns<'a>(

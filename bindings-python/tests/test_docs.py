@@ -12,6 +12,8 @@ import flowcast.inventory
 import flowcast.inventory.compat.stockpyl.eoq
 import flowcast.inventory.compat.stockpyl.loss_functions
 import flowcast.inventory.compat.stockpyl.newsvendor
+import flowcast.inventory.compat.stockpyl.rq
+import flowcast.inventory.compat.stockpyl.ss
 import flowcast.inventory.compat.stockpyl.supply_uncertainty
 
 REPO = Path(__file__).resolve().parents[2]

@@ -111,6 +111,12 @@ BAD_CALLS = [
     (lambda: inv.loss("poisson", 1, mean=3, order=3), "out_of_range", "order", "3"),
     (lambda: inv.loss("discrete", 1, pmf={1: 0.5, 2: 0.4}), "out_of_range", "pmf", None),
     (lambda: inv.loss("negative_binomial", 3, mean=5, sd=2), "out_of_range", "sd", "2"),
+    (lambda: inv.rq(1, 10, 5, 100, 10, 1, method="best"), "out_of_range", "method", '"best"'),
+    (lambda: inv.rq(1, 10, 5, [100, -1], 10, 1), "not_positive", "demand_mean[1]", "-1"),
+    (lambda: inv.rq_cost(50, 0, 1, 10, 5, 100, 10, 1), "not_positive", "order_quantity", "0"),
+    (lambda: inv.rq_poisson(1, 10, 5, float("nan"), 1), "not_finite", "demand_mean", "NaN"),
+    (lambda: inv.ss(1, -10, 5, demand_mean=4), "not_positive", "stockout_cost", "-10"),
+    (lambda: inv.ss_power_approximation(1, 10, 5, 4, [1, float("inf")]), "not_finite", "demand_sd[1]", "inf"),
 ]
 
 

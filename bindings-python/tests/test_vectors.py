@@ -68,13 +68,14 @@ def _inputs(v):
     return inputs
 
 
-def test_every_eoq_newsvendor_and_supply_vector_through_the_compat_layer(load_shared):
-    """Every ``eoq.*``, ``newsvendor.*`` and ``supply_uncertainty.*`` vector, by stockpyl name."""
+def test_every_eoq_newsvendor_supply_rq_and_ss_vector_through_the_compat_layer(load_shared):
+    """Every ``eoq``, ``newsvendor``, ``supply_uncertainty``, ``rq`` and ``ss`` vector, by
+    stockpyl name."""
     import flowcast.inventory.compat.stockpyl as sp
 
     vectors = [v for v in load_shared("inventory/vectors_dev.json")["vectors"]
-               if v["module"] in ("eoq", "newsvendor", "supply_uncertainty")]
-    assert len(vectors) >= 280
+               if v["module"] in ("eoq", "newsvendor", "supply_uncertainty", "rq", "ss")]
+    assert len(vectors) >= 430
     for v in vectors:
         module, name = v["function"].split(".")
         result = getattr(getattr(sp, module), name)(**_inputs(v))

@@ -35,7 +35,7 @@ impl Numbers {
     }
 }
 
-fn wrong_type(field: &'static str, value: &JsValue, reason: &'static str) -> JsValue {
+pub(crate) fn wrong_type(field: &'static str, value: &JsValue, reason: &'static str) -> JsValue {
     let shown = if value.is_undefined() {
         "undefined".to_owned()
     } else if value.is_null() {
@@ -178,4 +178,42 @@ pub(crate) fn object(entries: &[(&str, JsValue)]) -> JsValue {
 /// Row count of named columns, as a thrown error when they disagree.
 pub(crate) fn rows(columns: &[(&'static str, Column<'_>)]) -> Result<usize, JsValue> {
     Column::rows(columns).map_err(|e| invalid(&e))
+}
+
+/// A discrete distribution from an object mapping values to probabilities
+/// (`{ 1: 0.25, 2: 0.75 }`).
+pub(crate) fn pmf(value: &JsValue) -> Result<flowcast_inventory::Distribution, JsValue> {
+    if !value.is_object() || Array::is_array(value) {
+        let e = ValidationError::new(
+            ErrorCode::WrongType,
+            "pmf",
+            "not an object",
+            "must map values to probabilities, e.g. { 1: 0.25, 2: 0.75 }",
+        );
+        return Err(invalid(&e));
+    }
+    let map: &Object = value.unchecked_ref();
+    let mut points = Vec::new();
+    for entry in Object::entries(map).iter() {
+        let pair: Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let x = key.parse::<f64>().map_err(|_| {
+            invalid(&ValidationError::new(
+                ErrorCode::WrongType,
+                "pmf",
+                format!("{key:?}"),
+                "keys must be numbers",
+            ))
+        })?;
+        points.push((
+            x,
+            numbers("pmf", &pair.get(1))?
+                .as_slice()
+                .first()
+                .copied()
+                .unwrap_or(f64::NAN),
+        ));
+    }
+    let pmf = flowcast_inventory::Pmf::new(points).map_err(crate::errors::from_inventory)?;
+    Ok(flowcast_inventory::Distribution::Discrete(pmf))
 }

@@ -4,7 +4,6 @@ use flowcast_core::Column;
 use flowcast_core::{ErrorCode, ValidationError};
 use flowcast_inventory::loss::{self, Family, Order};
 use flowcast_inventory::{CycleServiceColumns, EoqInput, LeadTimeDemand, ServiceTarget};
-use flowcast_inventory::{Distribution, Pmf};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
@@ -326,33 +325,7 @@ pub fn loss_function(
 
 /// The discrete case: `pmf` maps values (object keys) to probabilities.
 fn discrete(options: &JsValue, order: Order) -> Result<JsValue, JsValue> {
-    let pmf = property(options, "pmf");
-    if !pmf.is_object() || js_sys::Array::is_array(&pmf) {
-        let e = ValidationError::new(
-            ErrorCode::WrongType,
-            "pmf",
-            "not an object",
-            "must map values to probabilities, e.g. { 1: 0.25, 2: 0.75 }",
-        );
-        return Err(invalid(&e));
-    }
-    let map: &js_sys::Object = pmf.unchecked_ref();
-    let mut points = Vec::new();
-    for entry in js_sys::Object::entries(map).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let key = pair.get(0).as_string().unwrap_or_default();
-        let value = key.parse::<f64>().map_err(|_| {
-            invalid(&ValidationError::new(
-                ErrorCode::WrongType,
-                "pmf",
-                format!("{key:?}"),
-                "keys must be numbers",
-            ))
-        })?;
-        let prob = numbers("pmf", &pair.get(1))?;
-        points.push((value, prob.as_slice().first().copied().unwrap_or(f64::NAN)));
-    }
-    let d = Distribution::Discrete(Pmf::new(points).map_err(from_inventory)?);
+    let d = crate::convert::pmf(&property(options, "pmf"))?;
     let x = required(options, "x")?;
     let xs = x.as_slice();
     let (mut a, mut b) = (vec![0.0; xs.len()], vec![0.0; xs.len()]);

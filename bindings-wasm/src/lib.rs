@@ -12,6 +12,7 @@ mod errors;
 pub mod expiry;
 pub mod inventory;
 pub mod newsvendor;
+pub mod policies;
 mod types;
 
 use wasm_bindgen::prelude::*;

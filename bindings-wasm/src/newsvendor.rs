@@ -1,18 +1,18 @@
 //! Newsvendor exports: any demand distribution, the explicit form, myopic, supply risk.
 
-use flowcast_core::{Column, ErrorCode, ValidationError};
+use flowcast_core::Column;
+use flowcast_inventory::Newsvendor;
 use flowcast_inventory::loss::Family;
 use flowcast_inventory::newsvendor::{
     NormalNewsvendors, myopic_batch, newsvendor_batch, newsvendor_explicit_batch,
 };
 use flowcast_inventory::supply::{newsvendor_disruptions_batch, newsvendor_yield_batch};
-use flowcast_inventory::{Distribution, Newsvendor, Pmf};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    Numbers, expect_object, number_or, numbers, object, optional, output, property, required,
+    Numbers, expect_object, number_or, object, optional, output, property, required,
 };
-use crate::errors::{from_inventory, invalid};
+use crate::errors::from_inventory;
 
 /// The demand (or yield) family named in `distribution` and its parameters read from
 /// `options`; `negative_binomial` with `mean`/`sd` is fitted from moments.
@@ -37,44 +37,6 @@ fn result(levels: &[f64], costs: &[f64], many: bool, second: &str) -> JsValue {
         ("baseStockLevel", output(levels, many)),
         (second, output(costs, many)),
     ])
-}
-
-fn pmf(options: &JsValue) -> Result<Distribution, JsValue> {
-    let value = property(options, "pmf");
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        let e = ValidationError::new(
-            ErrorCode::WrongType,
-            "pmf",
-            "not an object",
-            "must map values to probabilities",
-        );
-        return Err(invalid(&e));
-    }
-    let map: &js_sys::Object = value.unchecked_ref();
-    let mut points = Vec::new();
-    for entry in js_sys::Object::entries(map).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let key = pair.get(0).as_string().unwrap_or_default();
-        let x = key.parse::<f64>().map_err(|_| {
-            invalid(&ValidationError::new(
-                ErrorCode::WrongType,
-                "pmf",
-                format!("{key:?}"),
-                "keys must be numbers",
-            ))
-        })?;
-        points.push((
-            x,
-            numbers("pmf", &pair.get(1))?
-                .as_slice()
-                .first()
-                .copied()
-                .unwrap_or(f64::NAN),
-        ));
-    }
-    Ok(Distribution::Discrete(
-        Pmf::new(points).map_err(from_inventory)?,
-    ))
 }
 
 /// The newsvendor's critical-fractile order-up-to level and its expected cost:
@@ -102,7 +64,7 @@ pub fn newsvendor(
         let nv = Newsvendor {
             holding_cost: number_or(&options, "holdingCost", f64::NAN)?,
             stockout_cost: number_or(&options, "stockoutCost", f64::NAN)?,
-            demand: pmf(&options)?,
+            demand: crate::convert::pmf(&property(&options, "pmf"))?,
         };
         let r = match s.as_ref().and_then(|s| s.as_slice().first().copied()) {
             Some(level) => nv.cost_at(level),

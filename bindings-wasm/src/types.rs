@@ -133,6 +133,25 @@ export interface NewsvendorDisruptionOptions {
 }
 export type NewsvendorYieldOptions = { holdingCost: Numeric; stockoutCost: Numeric; demand: Numeric; baseStockLevel?: Numeric } & DistributionSpec;
 
+export interface RqOptions {
+  holdingCost: Numeric; stockoutCost: Numeric; fixedCost: Numeric;
+  /** Demand per unit time and its sd; lead time in the same time unit. */
+  demandMean: Numeric; demandSd: Numeric; leadTime: Numeric;
+  method?: "loss_function" | "eil" | "eoqb" | "eoqss";
+}
+export interface RqResult { reorderPoint: NumberOrArray; orderQuantity: NumberOrArray; cost: NumberOrArray }
+export interface RqCostOptions extends Omit<RqOptions, "method"> { reorderPoint: Numeric; orderQuantity: Numeric }
+export interface RqReorderPointOptions { orderQuantity: Numeric; holdingCost: Numeric; stockoutCost: Numeric; demandMean: Numeric; demandSd: Numeric; leadTime: Numeric }
+export interface RqPoissonOptions {
+  holdingCost: Numeric; stockoutCost: Numeric; fixedCost: Numeric; demandMean: Numeric; leadTime: Numeric;
+  reorderPoint?: Numeric; orderQuantity?: Numeric;
+}
+export type SsOptions = { holdingCost: Numeric; stockoutCost: Numeric; fixedCost: Numeric; reorderPoint?: Numeric; orderUpToLevel?: Numeric }
+  & ({ demandMean: Numeric } | { pmf: Record<number, number> });
+export interface SsResult { reorderPoint: NumberOrArray; orderUpToLevel: NumberOrArray; cost: NumberOrArray }
+export interface SsPowerOptions { holdingCost: Numeric; stockoutCost: Numeric; fixedCost: Numeric; demandMean: Numeric; demandSd: Numeric }
+export interface SsApproximation { reorderPoint: NumberOrArray; orderUpToLevel: NumberOrArray }
+
 /** Options of `lossFunction`: the distribution, its parameters, and where to evaluate. */
 export type LossOptions = { x: Numeric; order?: 1 | 2 } & (
   | { distribution: "normal"; mean: Numeric; sd: Numeric }

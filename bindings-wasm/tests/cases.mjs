@@ -154,6 +154,49 @@ export function cases(fc, data) {
     if (n < 110) throw new Error(`only ${n} vectors`);
   });
 
+  add("stockpyl (r, Q) and (s, S) vectors", () => {
+    const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+    const options = (inputs, drop = []) => Object.fromEntries(Object.entries(inputs).filter(([k]) => !drop.includes(k)).map(([k, v]) => [camel(k), v]));
+    const pair = (r) => ({ reorderPoint: r.reorderPoint, orderQuantity: r.orderQuantity });
+    const calls = {
+      "rq.r_q_cost": (i) => ({ cost: fc.rqCost(options(i)) }),
+      "rq.r_q_optimal_r_for_q": (i) => ({ reorderPoint: fc.rqOptimalReorderPoint(options(i)) }),
+      "rq.r_q_eil_approximation": (i) => fc.rq({ ...options(i), method: "eil" }),
+      "rq.r_q_eoqb_approximation": (i) => pair(fc.rq({ ...options(i), method: "eoqb" })),
+      "rq.r_q_eoqss_approximation": (i) => pair(fc.rq({ ...options(i), method: "eoqss" })),
+      "rq.r_q_loss_function_approximation": (i) => pair(fc.rq(options(i))),
+      "rq.r_q_poisson_exact": (i) => fc.rqPoisson(options(i)),
+      "rq.r_q_cost_poisson": (i) => ({ cost: fc.rqPoisson(options(i)).cost }),
+      "ss.s_s_discrete_exact": (i) => fc.ssPolicy(options(i, ["use_poisson"])),
+      "ss.s_s_cost_discrete": (i) => ({ cost: fc.ssPolicy(options(i, ["use_poisson"])).cost }),
+      "ss.s_s_power_approximation": (i) => fc.ssPowerApproximation(options(i)),
+    };
+    let n = 0;
+    for (const v of data.vectors.vectors.filter((v) => calls[v.function])) {
+      const got = calls[v.function](v.inputs);
+      for (const [key, expected] of Object.entries(v.outputs)) near(got[camel(key)], expected, v.tol.abs, v.tol.rel, `${v.id} ${key}`);
+      n++;
+    }
+    if (n < 140) throw new Error(`only ${n} vectors`);
+    // Demand as a pmf gives the same policy as the Poisson it tabulates.
+    const pmf = {};
+    let p = Math.exp(-6);
+    for (let k = 0; k < 60; k++) {
+      pmf[k] = p;
+      p *= 6 / (k + 1);
+    }
+    const poisson = fc.ssPolicy({ holdingCost: 1, stockoutCost: 4, fixedCost: 5, demandMean: 6 });
+    const tabulated = fc.ssPolicy({ holdingCost: 1, stockoutCost: 4, fixedCost: 5, pmf });
+    equal([tabulated.reorderPoint, tabulated.orderUpToLevel].join(), [poisson.reorderPoint, poisson.orderUpToLevel].join(), "pmf (s, S)");
+    near(tabulated.cost, poisson.cost, 1e-9, 1e-9, "pmf (s, S) cost");
+    // Batches: one row per SKU, each equal to its own scalar call.
+    const many = fc.rq({ holdingCost: 0.225, stockoutCost: 7.5, fixedCost: 8, demandMean: [1300, 2600], demandSd: 150, leadTime: 1 / 12 });
+    if (!(many.orderQuantity instanceof Float64Array) || many.orderQuantity.length !== 2) throw new Error("batch rq");
+    equal(many.orderQuantity[1], fc.rq({ holdingCost: 0.225, stockoutCost: 7.5, fixedCost: 8, demandMean: 2600, demandSd: 150, leadTime: 1 / 12 }).orderQuantity, "batch row = scalar");
+    const ss = fc.ssPolicy({ holdingCost: 1, stockoutCost: 4, fixedCost: 5, demandMean: [6, 12] });
+    equal(ss.orderUpToLevel.length, 2, "batch (s, S)");
+  });
+
   add("practitioner safety-stock and service cases", () => {
     let covered = 0;
     for (const c of data.practitioner.cases) {
@@ -266,6 +309,18 @@ export function cases(fc, data) {
     throwsValidation(() => fc.lossFunction({ distribution: "gamma", shape: 2, x: 1 }), "wrong_type", "scale", "missing parameter");
     throwsValidation(() => fc.lossFunction({ distribution: "poisson", mean: 3, x: 1, order: 3 }), "out_of_range", "order", "bad order");
     throwsValidation(() => fc.lossFunction({ distribution: "discrete", pmf: { 1: 0.5, 2: 0.4 }, x: 1 }), "out_of_range", "pmf", "pmf not summing to 1");
+    throwsValidation(() => fc.rq({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: 100, demandSd: 10, leadTime: 1, method: "best" }), "out_of_range", "method", "unknown rq method");
+    throwsValidation(() => fc.rq({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: 100, demandSd: 10, leadTime: 1, method: 3 }), "wrong_type", "method", "numeric rq method");
+    throwsValidation(() => fc.rq({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: [100, -1], demandSd: 10, leadTime: 1 }), "not_positive", "demand_mean[1]", "negative demand");
+    throwsValidation(() => fc.rqCost({ reorderPoint: 50, orderQuantity: 0, holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: 100, demandSd: 10, leadTime: 1 }), "not_positive", "order_quantity", "zero Q");
+    throwsValidation(() => fc.rqPoisson({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: NaN, leadTime: 1 }), "not_finite", "demand_mean", "NaN Poisson mean");
+    throwsValidation(() => fc.ssPolicy({ holdingCost: 1, stockoutCost: -10, fixedCost: 5, demandMean: 4 }), "not_positive", "stockout_cost", "negative stockout cost");
+    throwsValidation(() => fc.ssPolicy({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, pmf: { 0: 0.5, 1: 0.4 } }), "out_of_range", "pmf", "pmf not summing to 1");
+    throwsValidation(() => fc.ssPolicy({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: 4, reorderPoint: 2 }), "wrong_type", "orderUpToLevel", "one level of a policy");
+    throwsValidation(() => fc.ssPolicy({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: 4, pmf: { 0: 1 } }), "wrong_type", "options", "Poisson and pmf");
+    throwsValidation(() => fc.ssPolicy({ holdingCost: [1, 2], stockoutCost: 10, fixedCost: 5, pmf: { 0: 1 } }), "wrong_type", "holdingCost", "array with a pmf");
+    throwsValidation(() => fc.rqPoisson({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: 2, leadTime: 1, orderQuantity: 3 }), "wrong_type", "reorderPoint", "Q without r");
+    throwsValidation(() => fc.ssPowerApproximation({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: 4, demandSd: [1, Infinity] }), "not_finite", "demand_sd[1]", "infinite sd");
     // The module still works after errors (nothing was left half-done).
     near(fc.eoq(base).orderQuantity, Math.sqrt((2 * 8 * 100) / 0.2), 1e-12, 1e-15, "after errors");
   });

@@ -8,7 +8,13 @@ import init, {
   standardNormalLoss,
   lossFunction,
   newsvendor,
+  rq,
+  rqPoisson,
+  ssPolicy,
+  ssPowerApproximation,
   type EoqResult,
+  type RqResult,
+  type SsResult,
   type SafetyStockResult,
   type FlowcastValidationError,
   type NumberOrArray,
@@ -27,6 +33,11 @@ export async function example(): Promise<number> {
   const nv = newsvendor({ holdingCost: 0.18, stockoutCost: 0.7, mean: 50, sd: 8, leadTime: 1 });
   const nvPmf = newsvendor({ holdingCost: 1, stockoutCost: 4, distribution: "discrete", pmf: { 1: 0.5, 2: 0.5 } });
   console.log(nv.baseStockLevel, nvPmf.cost);
+  const policy: RqResult = rq({ holdingCost: 0.225, stockoutCost: 7.5, fixedCost: 8, demandMean: [1300, 2600], demandSd: 150, leadTime: 1 / 12, method: "eil" });
+  const integer = rqPoisson({ holdingCost: 20, stockoutCost: 150, fixedCost: 100, demandMean: 1.5, leadTime: 2 });
+  const periodic: SsResult = ssPolicy({ holdingCost: 1, stockoutCost: 4, fixedCost: 5, pmf: { 5: 0.5, 7: 0.5 } });
+  const power = ssPowerApproximation({ holdingCost: 0.18, stockoutCost: 0.7, fixedCost: 2.5, demandMean: 50, demandSd: 8 });
+  console.log(policy.orderQuantity, integer.cost, periodic.orderUpToLevel, power.reorderPoint);
   try {
     eoq({ fixedCost: -1, holdingCost: 1, demandRate: 1 });
   } catch (e) {

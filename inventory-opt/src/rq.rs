@@ -253,6 +253,47 @@ impl Rq {
     }
 }
 
+/// The input columns of [`rq_batch`], in order.
+pub const RQ_INPUTS: [&str; 6] = [
+    "holding_cost",
+    "stockout_cost",
+    "fixed_cost",
+    "demand_mean",
+    "demand_sd",
+    "lead_time",
+];
+
+/// The input columns of [`rq_cost_batch`], in order.
+pub const RQ_COST_INPUTS: [&str; 8] = [
+    "reorder_point",
+    "order_quantity",
+    "holding_cost",
+    "stockout_cost",
+    "fixed_cost",
+    "demand_mean",
+    "demand_sd",
+    "lead_time",
+];
+
+/// The input columns of [`optimal_r_for_q_batch`], in order.
+pub const R_FOR_Q_INPUTS: [&str; 6] = [
+    "order_quantity",
+    "holding_cost",
+    "stockout_cost",
+    "demand_mean",
+    "demand_sd",
+    "lead_time",
+];
+
+/// The input columns of [`rq_poisson_batch`], in order.
+pub const RQ_POISSON_INPUTS: [&str; 5] = [
+    "holding_cost",
+    "stockout_cost",
+    "fixed_cost",
+    "demand_mean",
+    "lead_time",
+];
+
 /// Which (r, Q) heuristic [`rq_batch`] runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RqMethod {
@@ -266,21 +307,48 @@ pub enum RqMethod {
     LossFunction,
 }
 
+impl RqMethod {
+    /// Every method, in the order their names are listed.
+    pub const ALL: [Self; 4] = [Self::LossFunction, Self::Eil, Self::Eoqb, Self::EoqSs];
+
+    /// The method's name: `loss_function`, `eil`, `eoqb` or `eoqss`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Eil => "eil",
+            Self::Eoqb => "eoqb",
+            Self::EoqSs => "eoqss",
+            Self::LossFunction => "loss_function",
+        }
+    }
+
+    /// The method called `name`.
+    ///
+    /// # Errors
+    /// An unknown name, listing the known ones.
+    pub fn from_name(name: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.name() == name)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Self::ALL.iter().map(|m| m.name()).collect();
+                ValidationError::new(
+                    ErrorCode::OutOfRange,
+                    "method",
+                    format!("{name:?}"),
+                    format!("must be one of {}", known.join(", ")),
+                )
+                .into()
+            })
+    }
+}
+
 /// An (r, Q) heuristic for every row: `[reorder_point, order_quantity, cost]`. `inputs` are the
 /// columns (holding_cost, stockout_cost, fixed_cost, demand_mean, demand_sd, lead_time).
 ///
 /// # Errors
 /// The first invalid row, or a length mismatch.
 pub fn rq_batch(method: RqMethod, inputs: [Column<'_>; 6]) -> Result<[Vec<f64>; 3]> {
-    let names = [
-        "holding_cost",
-        "stockout_cost",
-        "fixed_cost",
-        "demand_mean",
-        "demand_sd",
-        "lead_time",
-    ];
-    let named: Vec<(&'static str, Column<'_>)> = names.into_iter().zip(inputs).collect();
+    let named: Vec<(&'static str, Column<'_>)> = RQ_INPUTS.into_iter().zip(inputs).collect();
     map_rows(&named, |r| {
         let m = Rq {
             holding_cost: r[0],
@@ -306,17 +374,7 @@ pub fn rq_batch(method: RqMethod, inputs: [Column<'_>; 6]) -> Result<[Vec<f64>; 
 /// # Errors
 /// The first invalid row, or a length mismatch.
 pub fn rq_cost_batch(inputs: [Column<'_>; 8]) -> Result<Vec<f64>> {
-    let names = [
-        "reorder_point",
-        "order_quantity",
-        "holding_cost",
-        "stockout_cost",
-        "fixed_cost",
-        "demand_mean",
-        "demand_sd",
-        "lead_time",
-    ];
-    let named: Vec<(&'static str, Column<'_>)> = names.into_iter().zip(inputs).collect();
+    let named: Vec<(&'static str, Column<'_>)> = RQ_COST_INPUTS.into_iter().zip(inputs).collect();
     let [cost] = map_rows(&named, |r| {
         let m = Rq {
             holding_cost: r[2],
@@ -337,15 +395,7 @@ pub fn rq_cost_batch(inputs: [Column<'_>; 8]) -> Result<Vec<f64>> {
 /// # Errors
 /// The first invalid row, or a length mismatch.
 pub fn optimal_r_for_q_batch(inputs: [Column<'_>; 6]) -> Result<Vec<f64>> {
-    let names = [
-        "order_quantity",
-        "holding_cost",
-        "stockout_cost",
-        "demand_mean",
-        "demand_sd",
-        "lead_time",
-    ];
-    let named: Vec<(&'static str, Column<'_>)> = names.into_iter().zip(inputs).collect();
+    let named: Vec<(&'static str, Column<'_>)> = R_FOR_Q_INPUTS.into_iter().zip(inputs).collect();
     let [r] = map_rows(&named, |r| {
         let m = Rq {
             holding_cost: r[1],
@@ -370,14 +420,8 @@ pub fn rq_poisson_batch(
     inputs: [Column<'_>; 5],
     given: Option<(Column<'_>, Column<'_>)>,
 ) -> Result<[Vec<f64>; 3]> {
-    let names = [
-        "holding_cost",
-        "stockout_cost",
-        "fixed_cost",
-        "demand_mean",
-        "lead_time",
-    ];
-    let mut named: Vec<(&'static str, Column<'_>)> = names.into_iter().zip(inputs).collect();
+    let mut named: Vec<(&'static str, Column<'_>)> =
+        RQ_POISSON_INPUTS.into_iter().zip(inputs).collect();
     if let Some((r, q)) = given {
         named.extend([("reorder_point", r), ("order_quantity", q)]);
     }

@@ -240,20 +240,26 @@ pub fn power_approximation(
     ))
 }
 
+/// The input columns of [`power_approximation_batch`], in order.
+pub const POWER_INPUTS: [&str; 5] = [
+    "holding_cost",
+    "stockout_cost",
+    "fixed_cost",
+    "demand_mean",
+    "demand_sd",
+];
+
+/// The input columns of [`ss_poisson_batch`], in order.
+pub const SS_POISSON_INPUTS: [&str; 4] =
+    ["holding_cost", "stockout_cost", "fixed_cost", "demand_mean"];
+
 /// [`power_approximation`] for every row: `[reorder_point, order_up_to_level]`. `inputs` are the
 /// columns (holding_cost, stockout_cost, fixed_cost, demand_mean, demand_sd).
 ///
 /// # Errors
 /// The first invalid row, or a length mismatch.
 pub fn power_approximation_batch(inputs: [Column<'_>; 5]) -> Result<[Vec<f64>; 2]> {
-    let names = [
-        "holding_cost",
-        "stockout_cost",
-        "fixed_cost",
-        "demand_mean",
-        "demand_sd",
-    ];
-    let named: Vec<(&'static str, Column<'_>)> = names.into_iter().zip(inputs).collect();
+    let named: Vec<(&'static str, Column<'_>)> = POWER_INPUTS.into_iter().zip(inputs).collect();
     map_rows(&named, |r| {
         let (s, big_s) = power_approximation(r[0], r[1], r[2], r[3], r[4])?;
         Ok([s, big_s])
@@ -270,8 +276,8 @@ pub fn ss_poisson_batch(
     inputs: [Column<'_>; 4],
     given: Option<(Column<'_>, Column<'_>)>,
 ) -> Result<[Vec<f64>; 3]> {
-    let names = ["holding_cost", "stockout_cost", "fixed_cost", "demand_mean"];
-    let mut named: Vec<(&'static str, Column<'_>)> = names.into_iter().zip(inputs).collect();
+    let mut named: Vec<(&'static str, Column<'_>)> =
+        SS_POISSON_INPUTS.into_iter().zip(inputs).collect();
     if let Some((s, big_s)) = given {
         named.extend([("reorder_point", s), ("order_up_to_level", big_s)]);
     }

@@ -6,12 +6,12 @@ takes a number, these also take numpy arrays (or Series) and broadcast, returnin
 same tuple shape, so migrated code can batch without a rewrite. Bad input raises
 :class:`flowcast.ValidationError`, a ``ValueError`` as stockpyl's own checks are.
 
-Covered so far: ``eoq`` and ``supply_uncertainty`` (every function), ``newsvendor`` (every function
-but ``set_myopic_cost_to``), ``loss_functions`` (every distribution but the numerically integrated
+Covered so far: ``eoq``, ``rq``, ``ss`` and ``supply_uncertainty`` (every function),
+``newsvendor`` (every function but ``set_myopic_cost_to``), ``loss_functions`` (every distribution but the numerically integrated
 ``continuous_loss``). Distributions given as scipy.stats frozen objects (norm, lognorm, expon,
 gamma, uniform, poisson, geom, nbinom) are read without importing scipy.
 """
 
-from flowcast.inventory.compat.stockpyl import eoq, loss_functions, newsvendor, supply_uncertainty
+from flowcast.inventory.compat.stockpyl import eoq, loss_functions, newsvendor, rq, ss, supply_uncertainty
 
-__all__ = ["eoq", "loss_functions", "newsvendor", "supply_uncertainty"]
+__all__ = ["eoq", "loss_functions", "newsvendor", "rq", "ss", "supply_uncertainty"]
