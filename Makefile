@@ -26,6 +26,8 @@ setup:
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 ## Unit, integration and property tests, benches once in test mode, doctests, the examples.
 test-rust:

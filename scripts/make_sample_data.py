@@ -139,8 +139,18 @@ def main() -> None:
     write(out / "sites.csv", ["site_id", "name", "kind", "lat", "lon"], SITES)
     write(
         out / "skus.csv",
-        ["sku", "name", "storage", "unit_cost", "order_cost", "holding_rate", "lead_time_days",
-         "lead_time_sd_days", "target_kind", "target"],
+        [
+            "sku",
+            "name",
+            "storage",
+            "unit_cost",
+            "order_cost",
+            "holding_rate",
+            "lead_time_days",
+            "lead_time_sd_days",
+            "target_kind",
+            "target",
+        ],
         [row[:-1] for row in SKUS],
     )
     write(out / "sales.csv", ["date", "site_id", "sku", "qty"], sales_rows(rng))

@@ -8,10 +8,12 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use flowcast_benches::sku_batch;
 use flowcast_core::Column;
+use flowcast_inventory::grid::Grid;
 use flowcast_inventory::loss::{standard_normal_loss, standard_normal_loss_batch};
 use flowcast_inventory::newsvendor::NormalNewsvendors;
 use flowcast_inventory::rq::{RqMethod, rq_batch};
 use flowcast_inventory::ss::ss_poisson_batch;
+use flowcast_inventory::wagner_whitin::WagnerWhitin;
 use flowcast_inventory::{EoqColumns, EoqInput, LeadTimeDemand, SafetyStockColumns, ServiceTarget};
 
 const N: usize = 1_000_000;
@@ -231,6 +233,33 @@ fn families(c: &mut Criterion) {
                 ],
                 None,
             )
+            .unwrap()
+        });
+    });
+    let skus = sku_batch(1_000, 11);
+    let mut rng = flowcast_core::Rng::seed_from(5);
+    let weekly: Vec<f64> = skus
+        .demand_mean
+        .iter()
+        .flat_map(|d| {
+            let noise: Vec<f64> = (0..52).map(|_| rng.uniform()).collect();
+            noise
+                .into_iter()
+                .map(move |u| (d * 7.0 * (0.5 + u)).round())
+        })
+        .collect();
+    let weekly_holding: Vec<f64> = skus.holding_cost.iter().map(|h| h / 52.0).collect();
+    g.throughput(Throughput::Elements(1_000));
+    g.bench_function("wagner_whitin_1k_x_52", |b| {
+        b.iter(|| {
+            WagnerWhitin {
+                periods: 52,
+                demand: Grid::Full(&weekly),
+                holding_cost: Grid::Skus(&weekly_holding),
+                fixed_cost: Grid::Skus(&skus.order_cost),
+                purchase_cost: Grid::Scalar(0.0),
+            }
+            .solve()
             .unwrap()
         });
     });

@@ -47,15 +47,24 @@ def main() -> None:
 
     def replenishment():
         q, _ = inv.eoq(s["order_cost"], s["holding_cost"], s["annual_demand"])
-        inv.safety_stock(s["demand_mean"], s["demand_sd"], s["lead_time"], s["lead_time_sd"],
-                         cycle_service_level=s["service_level"])
+        inv.safety_stock(
+            s["demand_mean"], s["demand_sd"], s["lead_time"], s["lead_time_sd"], cycle_service_level=s["service_level"]
+        )
         return q
 
     temps = 5.0 + 1.5 * np.sin(np.arange(args.n) / 1440 * 2 * np.pi)
     rows = [
         ("eoq", lambda: inv.eoq(s["order_cost"], s["holding_cost"], s["annual_demand"])),
-        ("safety_stock_csl", lambda: inv.safety_stock(s["demand_mean"], s["demand_sd"], s["lead_time"],
-                                                      s["lead_time_sd"], cycle_service_level=s["service_level"])),
+        (
+            "safety_stock_csl",
+            lambda: inv.safety_stock(
+                s["demand_mean"],
+                s["demand_sd"],
+                s["lead_time"],
+                s["lead_time_sd"],
+                cycle_service_level=s["service_level"],
+            ),
+        ),
         ("replenishment (eoq + safety stock + reorder point)", replenishment),
         ("mkt, one record", lambda: ex.mean_kinetic_temperature(temps)),
     ]

@@ -1,27 +1,30 @@
 """Every documented example runs: module docstrings and the READMEs' Python blocks."""
 
 import doctest
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 
 import pytest
 
 import flowcast
-import flowcast.expiry
 import flowcast.inventory
-import flowcast.inventory.compat.stockpyl.eoq
-import flowcast.inventory.compat.stockpyl.loss_functions
-import flowcast.inventory.compat.stockpyl.newsvendor
-import flowcast.inventory.compat.stockpyl.rq
-import flowcast.inventory.compat.stockpyl.ss
-import flowcast.inventory.compat.stockpyl.supply_uncertainty
+import flowcast.inventory.compat.stockpyl
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def _modules(package):
+    return [importlib.import_module(m.name) for m in pkgutil.iter_modules(package.__path__, package.__name__ + ".")]
+
+
+# Every public module and every module a public one gathers its functions from.
 MODULES = [
     flowcast.inventory,
-    flowcast.expiry,
-    flowcast.inventory.compat.stockpyl.eoq,
-    flowcast.inventory.compat.stockpyl.loss_functions,
+    importlib.import_module("flowcast.expiry"),
+    *[m for m in _modules(flowcast.inventory) if m.__name__ != "flowcast.inventory.compat"],
+    *[m for m in _modules(flowcast.inventory.compat.stockpyl) if not m.__name__.endswith("._scipy")],
 ]
 
 

@@ -168,14 +168,19 @@ def test_overflow_is_an_error_not_an_infinity():
 
 def test_loss_of_any_distribution_broadcasts_and_keeps_identities():
     x = np.arange(0, 40)
-    for name, params in [("poisson", {"mean": 12.0}), ("negative_binomial", {"mean": 12.0, "sd": 5.0}),
-                         ("geometric", {"p": 0.1}), ("gamma", {"shape": 3.0, "scale": 4.0})]:
+    for name, params in [
+        ("poisson", {"mean": 12.0}),
+        ("negative_binomial", {"mean": 12.0, "sd": 5.0}),
+        ("geometric", {"p": 0.1}),
+        ("gamma", {"shape": 3.0, "scale": 4.0}),
+    ]:
         xs = x + 1 if name == "gamma" else x
         first = inv.loss(name, xs, **params)
         assert first.loss.shape == xs.shape
         assert np.all(np.diff(first.loss) <= 1e-12)  # n(x) decreases
-        np.testing.assert_allclose(first.loss - first.complement, 12.0 - xs if name != "geometric" else 10.0 - xs,
-                                   atol=1e-9)
+        np.testing.assert_allclose(
+            first.loss - first.complement, 12.0 - xs if name != "geometric" else 10.0 - xs, atol=1e-9
+        )
     pmf = {0: 0.1, 2: 0.6, 5: 0.3}
     r = inv.loss("discrete", [0, 2, 5], pmf=pmf)
     np.testing.assert_allclose(r.loss - r.complement, 2.7 - np.array([0, 2, 5]), atol=1e-12)
@@ -197,7 +202,11 @@ def test_errors_survive_pickling():
         inv.eoq(1, -2, 1)
     again = pickle.loads(pickle.dumps(info.value))
     assert (again.code, again.field, again.value, str(again)) == (
-        info.value.code, info.value.field, info.value.value, str(info.value))
+        info.value.code,
+        info.value.field,
+        info.value.value,
+        str(info.value),
+    )
 
 
 def test_the_gil_is_released_during_batch_work():

@@ -73,8 +73,11 @@ def test_every_eoq_newsvendor_supply_rq_and_ss_vector_through_the_compat_layer(l
     stockpyl name."""
     import flowcast.inventory.compat.stockpyl as sp
 
-    vectors = [v for v in load_shared("inventory/vectors_dev.json")["vectors"]
-               if v["module"] in ("eoq", "newsvendor", "supply_uncertainty", "rq", "ss")]
+    vectors = [
+        v
+        for v in load_shared("inventory/vectors_dev.json")["vectors"]
+        if v["module"] in ("eoq", "newsvendor", "supply_uncertainty", "rq", "ss")
+    ]
     assert len(vectors) >= 430
     for v in vectors:
         module, name = v["function"].split(".")
@@ -103,7 +106,8 @@ def test_every_loss_function_vector_through_the_compat_layer(load_shared):
 def test_stockpyl_vectors_batched_in_one_call(load_shared):
     """Every EOQ vector at once: the drop-in broadcasts arrays and returns arrays."""
     vectors = [
-        v for v in load_shared("inventory/vectors_dev.json")["vectors"]
+        v
+        for v in load_shared("inventory/vectors_dev.json")["vectors"]
         if v["function"] == "eoq.economic_order_quantity" and "order_quantity" not in v["inputs"]
     ]
     col = lambda k: np.array([v["inputs"][k] for v in vectors], dtype=float)  # noqa: E731
@@ -124,8 +128,13 @@ def test_practitioner_cases(load_shared):
     for case in load_shared("inventory/practitioner_cases.json")["cases"]:
         i, cid = case.get("inputs", {}), case["id"]
         if cid.startswith("ss-demand-and-leadtime"):
-            r = inv.safety_stock(i["mu_demand_per_day"], i["sd_demand_per_day"], i["mu_leadtime_days"],
-                                 i["sd_leadtime_days"], safety_factor=i["z"])
+            r = inv.safety_stock(
+                i["mu_demand_per_day"],
+                i["sd_demand_per_day"],
+                i["mu_leadtime_days"],
+                i["sd_leadtime_days"],
+                safety_factor=i["z"],
+            )
             _check(case, "sigma_ltd", r.lead_time_demand_sd)
             _check(case, "safety_stock", r.safety_stock)
             _check(case, "reorder_point", r.reorder_point)
@@ -142,8 +151,13 @@ def test_practitioner_cases(load_shared):
             _check(case, "fill_rate", r.fill_rate)
             _check(case, "csl", r.cycle_service_level)
         elif cid.startswith("order-up-to"):
-            r = inv.safety_stock(i["mu_per_period"], i["sd_per_period"], i["leadtime"],
-                                 review_period=i["review_period"], cycle_service_level=i["csl"])
+            r = inv.safety_stock(
+                i["mu_per_period"],
+                i["sd_per_period"],
+                i["leadtime"],
+                review_period=i["review_period"],
+                cycle_service_level=i["csl"],
+            )
             _check(case, "z", r.safety_factor)
             _check(case, "order_up_to", r.reorder_point)
             _check(case, "safety_stock", r.safety_stock)
@@ -201,8 +215,11 @@ def test_every_mkt_case(load_shared):
 @pytest.mark.parametrize("kind", ["pandas", "polars"])
 def test_mkt_cases_in_one_grouped_call(load_shared, kind):
     """All equal-constant cases at once through mean_kinetic_temperature_by."""
-    cases = [c for c in load_shared("coldchain/mkt_vectors.json")["mkt"]
-             if c["dH_J_per_mol"] == 83144.0 and c["R_J_per_mol_K"] == 8.3144]
+    cases = [
+        c
+        for c in load_shared("coldchain/mkt_vectors.json")["mkt"]
+        if c["dH_J_per_mol"] == 83144.0 and c["R_J_per_mol_K"] == 8.3144
+    ]
     rows = {"case": [], "temp": [], "w": []}
     for c in cases:
         temps = c["temps_c"] if isinstance(c["temps_c"], list) else _week()

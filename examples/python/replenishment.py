@@ -21,11 +21,15 @@ skus = pd.DataFrame(
 
 q, cost = inv.eoq(fixed_cost=45.0, holding_cost=skus["holding_cost"], demand_rate=skus["daily_demand"] * 365)
 buffer = inv.safety_stock(
-    skus["daily_demand"], skus["daily_sd"], skus["lead_time_days"], lead_time_sd=1.0,
+    skus["daily_demand"],
+    skus["daily_sd"],
+    skus["lead_time_days"],
+    lead_time_sd=1.0,
     cycle_service_level=skus["service_level"],
 )
-plan = skus.assign(order_quantity=q, cost_per_year=cost, safety_stock=buffer.safety_stock,
-                   reorder_point=buffer.reorder_point)
+plan = skus.assign(
+    order_quantity=q, cost_per_year=cost, safety_stock=buffer.safety_stock, reorder_point=buffer.reorder_point
+)
 print(plan[["order_quantity", "cost_per_year", "safety_stock", "reorder_point"]].round(1))
 assert isinstance(q, pd.Series) and list(q.index) == list(skus.index)
 assert np.all(plan["reorder_point"] >= plan["safety_stock"])

@@ -5,12 +5,14 @@ pub mod batch;
 pub mod distribution;
 pub mod eoq;
 pub mod error;
+pub mod grid;
 pub mod loss;
 pub mod newsvendor;
 pub mod rq;
 pub mod safety_stock;
 pub mod ss;
 pub mod supply;
+pub mod wagner_whitin;
 
 pub use distribution::{Distribution, Pmf};
 pub use eoq::{Eoq, EoqColumns, EoqInput};

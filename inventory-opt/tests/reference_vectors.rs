@@ -18,32 +18,8 @@ use flowcast_inventory::{
     cycle_service,
 };
 use flowcast_inventory::{Myopic, Newsvendor, NewsvendorExplicit};
-use flowcast_testkit::{load_json, num, within};
+use flowcast_testkit::{close, inventory_vectors as vectors, load_json, num, numbers, tol, within};
 use serde_json::Value;
-
-fn close(id: &str, what: &str, got: f64, expected: f64, abs: f64, rel: f64) {
-    assert!(
-        within(got, expected, abs, rel),
-        "{id}: {what} = {got}, expected {expected} (abs {abs}, rel {rel})"
-    );
-}
-
-fn vectors(function: &str) -> Vec<Value> {
-    let all = load_json("inventory/vectors_dev.json");
-    let found: Vec<Value> = all["vectors"]
-        .as_array()
-        .expect("vectors array")
-        .iter()
-        .filter(|v| v["function"] == function)
-        .cloned()
-        .collect();
-    assert!(!found.is_empty(), "no vectors for {function}");
-    found
-}
-
-fn tol(v: &Value) -> (f64, f64) {
-    (num(&v["tol"], "abs"), num(&v["tol"], "rel"))
-}
 
 #[test]
 fn stockpyl_eoq_vectors() {
@@ -177,14 +153,6 @@ fn stockpyl_normal_loss_vectors() {
         let n2bar = sd * sd * standard_normal_second_loss_complement((x - mean) / sd);
         close(id, "n2_bar", n2bar, num(&v["outputs"], "n2_bar"), abs, rel);
     }
-}
-
-fn numbers(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
 }
 
 /// Every `eoq.*` and `supply_uncertainty.eoq_*` vector: the EOQ family and its supply-risk

@@ -48,3 +48,39 @@ pub fn num(v: &Value, key: &str) -> f64 {
         .as_f64()
         .unwrap_or_else(|| panic!("`{key}` is not a number in {v}"))
 }
+
+/// Asserts [`within`], naming the vector and the output in the failure.
+pub fn close(id: &str, what: &str, got: f64, expected: f64, abs: f64, rel: f64) {
+    assert!(
+        within(got, expected, abs, rel),
+        "{id}: {what} = {got}, expected {expected} (abs {abs}, rel {rel})"
+    );
+}
+
+/// Every inventory reference vector of stockpyl's `module.function` (at least one).
+pub fn inventory_vectors(function: &str) -> Vec<Value> {
+    let all = load_json("inventory/vectors_dev.json");
+    let found: Vec<Value> = all["vectors"]
+        .as_array()
+        .expect("vectors array")
+        .iter()
+        .filter(|v| v["function"] == function)
+        .cloned()
+        .collect();
+    assert!(!found.is_empty(), "no vectors for {function}");
+    found
+}
+
+/// A vector's `(abs, rel)` tolerance.
+pub fn tol(v: &Value) -> (f64, f64) {
+    (num(&v["tol"], "abs"), num(&v["tol"], "rel"))
+}
+
+/// A JSON array of numbers.
+pub fn numbers(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not an array: {v}"))
+        .iter()
+        .map(|x| x.as_f64().unwrap_or_else(|| panic!("not a number: {x}")))
+        .collect()
+}

@@ -44,7 +44,10 @@ def as_float_array(name: str, x: Any) -> np.ndarray:
         value = shown if len(shown) < 60 and "\n" not in shown else f"a {type(x).__name__}"
         raise ValidationError(
             f"{name} = {value}: must be numbers, an array or a Series [wrong_type]",
-            code="wrong_type", field=name, value=value, reason="must be numbers, an array or a Series",
+            code="wrong_type",
+            field=name,
+            value=value,
+            reason="must be numbers, an array or a Series",
         ) from None
 
 
@@ -52,7 +55,10 @@ def relabel(err: ValidationError, field: str) -> ValidationError:
     """The same error reported on ``field`` (message rebuilt to match)."""
     return ValidationError(
         f"{field} = {err.value}: {err.reason} [{err.code}]",
-        code=err.code, field=field, value=err.value, reason=err.reason,
+        code=err.code,
+        field=field,
+        value=err.value,
+        reason=err.reason,
     )
 
 
@@ -81,7 +87,9 @@ class Batch:
             shapes = ", ".join(f"{n} {a.shape}" for n, a in arrays.items())
             raise ValidationError(
                 f"inputs = {shapes}: must broadcast to one shape [length_mismatch]",
-                code="length_mismatch", field="inputs", value=shapes,
+                code="length_mismatch",
+                field="inputs",
+                value=shapes,
                 reason="must broadcast to one shape",
             ) from None
         # The container of the results: the first Series as long as the result.
@@ -108,7 +116,7 @@ class Batch:
             if m is None or shape is None or (shape == self.shape and len(shape) == 1):
                 raise
             position = np.unravel_index(int(m.group(2)), self.shape)
-            own = [p if size > 1 else 0 for p, size in zip(position[len(position) - len(shape):], shape)]
+            own = [p if size > 1 else 0 for p, size in zip(position[len(position) - len(shape) :], shape)]
             raise relabel(err, f"{m.group(1)}[{', '.join(map(str, own))}]") from None
 
     def wrap(self, out: np.ndarray) -> Any:
@@ -138,6 +146,8 @@ def _check_same_index(series) -> None:
             raise ValidationError(
                 f"{name} = a Series with another index: must have the same index as {first_name} "
                 "(align them first, e.g. with .reindex) [length_mismatch]",
-                code="length_mismatch", field=name, value="a Series with another index",
+                code="length_mismatch",
+                field=name,
+                value="a Series with another index",
                 reason=f"must have the same index as {first_name} (align them first, e.g. with .reindex)",
             )

@@ -7,13 +7,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 import numpy as np
 
 from flowcast import _flowcast
-import re
-
 from flowcast._arrays import as_float_array, relabel
 from flowcast.errors import ValidationError
 
@@ -30,6 +29,7 @@ def _renamed(err: ValidationError, names: dict, position) -> ValidationError:
     if m.group(2) is not None:
         field = f"{field}[{position(int(m.group(2)))}]"
     return relabel(err, field)
+
 
 __all__ = ["mean_kinetic_temperature", "mean_kinetic_temperature_by"]
 
@@ -66,7 +66,9 @@ def mean_kinetic_temperature(
     if temps.ndim > 2:
         raise ValidationError(
             f"temps_c = {temps.ndim}-D array: must be 1-D (one record) or 2-D (one per row) [wrong_type]",
-            code="wrong_type", field="temps_c", value=f"{temps.ndim}-D array",
+            code="wrong_type",
+            field="temps_c",
+            value=f"{temps.ndim}-D array",
             reason="must be 1-D (one record) or 2-D (one per row)",
         )
     records, length = (1, temps.size) if temps.ndim < 2 else temps.shape
@@ -79,14 +81,19 @@ def mean_kinetic_temperature(
         except ValueError:
             raise ValidationError(
                 f"weights = shape {w.shape}: must match temps_c {temps.shape} [length_mismatch]",
-                code="length_mismatch", field="weights", value=f"shape {w.shape}",
+                code="length_mismatch",
+                field="weights",
+                value=f"shape {w.shape}",
                 reason=f"must match temps_c {temps.shape}",
             ) from None
         flat_w = np.ascontiguousarray(w, dtype=np.float64).reshape(-1)
     bounds = np.arange(records + 1, dtype=np.int64) * length if length else np.zeros(2, dtype=np.int64)
     try:
         out = _flowcast.mean_kinetic_temperature(
-            np.ascontiguousarray(temps, dtype=np.float64).reshape(-1), flat_w, bounds, float(delta_h),
+            np.ascontiguousarray(temps, dtype=np.float64).reshape(-1),
+            flat_w,
+            bounds,
+            float(delta_h),
             float(gas_constant),
         )
     except ValidationError as err:
@@ -132,7 +139,9 @@ def mean_kinetic_temperature_by(
         if column not in columns:
             raise ValidationError(
                 f"{column} = missing: must be a column of the frame ({', '.join(map(str, columns))}) [wrong_type]",
-                code="wrong_type", field=column, value="missing",
+                code="wrong_type",
+                field=column,
+                value="missing",
                 reason="must be a column of the frame",
             )
     keys = frame[by].to_numpy()

@@ -7,9 +7,10 @@ same tuple shape, so migrated code can batch without a rewrite. Bad input raises
 :class:`flowcast.ValidationError`, a ``ValueError`` as stockpyl's own checks are.
 
 Covered so far: ``eoq``, ``rq``, ``ss`` and ``supply_uncertainty`` (every function),
-``newsvendor`` (every function but ``set_myopic_cost_to``), ``loss_functions`` (every distribution but the numerically integrated
-``continuous_loss``). Distributions given as scipy.stats frozen objects (norm, lognorm, expon,
-gamma, uniform, poisson, geom, nbinom) are read without importing scipy.
+``newsvendor`` (every function but ``set_myopic_cost_to``), ``loss_functions`` (every
+distribution but the numerically integrated ``continuous_loss``). Distributions given as
+scipy.stats frozen objects (norm, lognorm, expon, gamma, uniform, poisson, geom, nbinom) are
+read without importing scipy.
 """
 
 from flowcast.inventory.compat.stockpyl import eoq, loss_functions, newsvendor, rq, ss, supply_uncertainty

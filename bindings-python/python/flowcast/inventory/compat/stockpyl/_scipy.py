@@ -9,8 +9,16 @@ from typing import Any, Dict, Tuple
 from flowcast.errors import ValidationError
 
 # scipy's shape parameters, in positional order, before loc and scale.
-_SHAPES = {"norm": (), "lognorm": ("s",), "expon": (), "gamma": ("a",), "uniform": (), "poisson": ("mu",),
-           "geom": ("p",), "nbinom": ("n", "p")}
+_SHAPES = {
+    "norm": (),
+    "lognorm": ("s",),
+    "expon": (),
+    "gamma": ("a",),
+    "uniform": (),
+    "poisson": ("mu",),
+    "geom": ("p",),
+    "nbinom": ("n", "p"),
+}
 
 
 def from_scipy(frozen: Any) -> Tuple[str, Dict[str, float]]:
@@ -20,7 +28,9 @@ def from_scipy(frozen: Any) -> Tuple[str, Dict[str, float]]:
         raise ValidationError(
             f"distribution = {name or type(frozen).__name__}: must be a scipy.stats frozen norm, lognorm, expon, "
             "gamma, uniform, poisson, geom or nbinom [wrong_type]",
-            code="wrong_type", field="distribution", value=str(name or type(frozen).__name__),
+            code="wrong_type",
+            field="distribution",
+            value=str(name or type(frozen).__name__),
             reason="must be a scipy.stats frozen norm, lognorm, expon, gamma, uniform, poisson, geom or nbinom",
         )
     shapes = _SHAPES[name]
@@ -36,7 +46,10 @@ def from_scipy(frozen: Any) -> Tuple[str, Dict[str, float]]:
     if loc != 0.0:
         raise ValidationError(
             f"loc = {loc}: must be 0 for a {name} distribution [out_of_range]",
-            code="out_of_range", field="loc", value=str(loc), reason=f"must be 0 for a {name} distribution",
+            code="out_of_range",
+            field="loc",
+            value=str(loc),
+            reason=f"must be 0 for a {name} distribution",
         )
     if name == "lognorm":
         return "lognormal", {"mu": math.log(scale), "sigma": float(kwds["s"])}

@@ -36,16 +36,26 @@ def economic_order_quantity(
 
 
 def economic_order_quantity_with_backorders(
-    fixed_cost: Any, holding_cost: Any, stockout_cost: Any, demand_rate: Any,
-    order_quantity: Optional[Any] = None, stockout_fraction: Optional[Any] = None,
+    fixed_cost: Any,
+    holding_cost: Any,
+    stockout_cost: Any,
+    demand_rate: Any,
+    order_quantity: Optional[Any] = None,
+    stockout_fraction: Optional[Any] = None,
 ) -> Tuple[Any, Any, Any]:
     """``(order_quantity, stockout_fraction, cost)``, as ``stockpyl.eoq``."""
-    r = _inv.eoq_with_backorders(fixed_cost, holding_cost, stockout_cost, demand_rate, order_quantity, stockout_fraction)
+    r = _inv.eoq_with_backorders(
+        fixed_cost, holding_cost, stockout_cost, demand_rate, order_quantity, stockout_fraction
+    )
     return r.order_quantity, r.stockout_fraction, r.cost
 
 
 def economic_production_quantity(
-    fixed_cost: Any, holding_cost: Any, demand_rate: Any, production_rate: Any, order_quantity: Optional[Any] = None,
+    fixed_cost: Any,
+    holding_cost: Any,
+    demand_rate: Any,
+    production_rate: Any,
+    order_quantity: Optional[Any] = None,
 ) -> Tuple[Any, Any]:
     """``(order_quantity, cost)``, as ``stockpyl.eoq``."""
     r = _inv.economic_production_quantity(fixed_cost, holding_cost, demand_rate, production_rate, order_quantity)
@@ -53,20 +63,34 @@ def economic_production_quantity(
 
 
 def economic_order_quantity_with_all_units_discounts(
-    fixed_cost: float, holding_cost_rate: float, demand_rate: float, breakpoints, unit_costs,
+    fixed_cost: float,
+    holding_cost_rate: float,
+    demand_rate: float,
+    breakpoints,
+    unit_costs,
 ) -> Tuple[float, int, float]:
     """``(order_quantity, region, cost)``, as ``stockpyl.eoq``."""
-    return tuple(_inv.eoq_with_discounts(fixed_cost, holding_cost_rate, demand_rate, breakpoints, unit_costs, "all_units"))
+    return tuple(
+        _inv.eoq_with_discounts(fixed_cost, holding_cost_rate, demand_rate, breakpoints, unit_costs, "all_units")
+    )
 
 
 def economic_order_quantity_with_incremental_discounts(
-    fixed_cost: float, holding_cost_rate: float, demand_rate: float, breakpoints, unit_costs,
+    fixed_cost: float,
+    holding_cost_rate: float,
+    demand_rate: float,
+    breakpoints,
+    unit_costs,
 ) -> Tuple[float, int, float]:
     """``(order_quantity, region, cost)``, as ``stockpyl.eoq``."""
-    return tuple(_inv.eoq_with_discounts(fixed_cost, holding_cost_rate, demand_rate, breakpoints, unit_costs, "incremental"))
+    return tuple(
+        _inv.eoq_with_discounts(fixed_cost, holding_cost_rate, demand_rate, breakpoints, unit_costs, "incremental")
+    )
 
 
-def joint_replenishment_problem_silver_heuristic(shared_fixed_cost, individual_fixed_costs, holding_costs, demand_rates):
+def joint_replenishment_problem_silver_heuristic(
+    shared_fixed_cost, individual_fixed_costs, holding_costs, demand_rates
+):
     """``(order_quantities, base_cycle_time, order_multiples, cost)`` with lists, as ``stockpyl.eoq``."""
     r = _inv.joint_replenishment(shared_fixed_cost, individual_fixed_costs, holding_costs, demand_rates)
     return [float(q) for q in r.order_quantities], r.base_cycle_time, [int(m) for m in r.order_multiples], r.cost

@@ -73,7 +73,9 @@ def normal_second_loss(x: Any, mean: Any, sd: Any) -> Tuple[Any, Any]:
     return _pair(_flowcast.normal_second_loss, x=x, mean=mean, sd=sd)
 
 
-def standard_normal_loss_dict(start: float = -4, stop: float = 4, step: float = 0.01, complementary: bool = False) -> dict:
+def standard_normal_loss_dict(
+    start: float = -4, stop: float = 4, step: float = 0.01, complementary: bool = False
+) -> dict:
     """``{z: L(z)}`` (or ``L̄(z)``) for z = start, start + step, … below stop, as stockpyl."""
     zs = []
     z = start
@@ -154,7 +156,10 @@ def _negative_binomial(x, r, p, mean, sd, order):
         return _tuple(_loss("negative_binomial", x, mean=mean, sd=sd, order=order))
     raise ValidationError(
         "r, p = missing: either r and p or mean and sd must be provided [wrong_type]",
-        code="wrong_type", field="r, p", value="missing", reason="either r and p or mean and sd must be provided",
+        code="wrong_type",
+        field="r, p",
+        value="missing",
+        reason="either r and p or mean and sd must be provided",
     )
 
 
@@ -164,7 +169,9 @@ def negative_binomial_loss(x: Any, r: Any = None, p: Any = None, mean: Any = Non
     return _negative_binomial(x, r, p, mean, sd, 1)
 
 
-def negative_binomial_second_loss(x: Any, r: Any = None, p: Any = None, mean: Any = None, sd: Any = None) -> Tuple[Any, Any]:
+def negative_binomial_second_loss(
+    x: Any, r: Any = None, p: Any = None, mean: Any = None, sd: Any = None
+) -> Tuple[Any, Any]:
     """``(n₂(x), n̄₂(x))`` for a negative binomial, as :func:`negative_binomial_loss`."""
     return _negative_binomial(x, r, p, mean, sd, 2)
 
@@ -175,7 +182,10 @@ def _pmf(distrib, pmf) -> dict:
     if distrib is None:
         raise ValidationError(
             "pmf = missing: must provide distrib or pmf [wrong_type]",
-            code="wrong_type", field="pmf", value="missing", reason="must provide distrib or pmf",
+            code="wrong_type",
+            field="pmf",
+            value="missing",
+            reason="must provide distrib or pmf",
         )
     # A scipy.stats discrete distribution (frozen): its pmf over all but 1e-15 of each tail.
     lo, hi = int(distrib.ppf(1e-15)), int(distrib.ppf(1 - 1e-15))
