@@ -8,6 +8,7 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use flowcast_benches::sku_batch;
 use flowcast_core::Column;
+use flowcast_inventory::finite_horizon::FiniteHorizon;
 use flowcast_inventory::grid::Grid;
 use flowcast_inventory::loss::{standard_normal_loss, standard_normal_loss_batch};
 use flowcast_inventory::newsvendor::NormalNewsvendors;
@@ -249,6 +250,11 @@ fn families(c: &mut Criterion) {
         })
         .collect();
     let weekly_holding: Vec<f64> = skus.holding_cost.iter().map(|h| h / 52.0).collect();
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("finite_horizon_dp_5_periods", |b| {
+        let m = FiniteHorizon::stationary(5, 1.0, 20.0, 2.0, 50.0, 100.0, 20.0);
+        b.iter(|| black_box(&m).solve_one().unwrap());
+    });
     g.throughput(Throughput::Elements(1_000));
     g.bench_function("wagner_whitin_1k_x_52", |b| {
         b.iter(|| {

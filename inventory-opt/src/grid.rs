@@ -61,6 +61,17 @@ impl Grid<'_> {
         }
     }
 
+    /// The name of SKU `row`'s value in period `t`, as the caller indexes this input:
+    /// `demand[2, 5]` in a full grid, `demand[5]` per period, `demand[2]` per SKU.
+    pub fn locate(&self, field: &'static str, row: usize, t: usize) -> Cow<'static, str> {
+        match self {
+            Grid::Scalar(_) => field.into(),
+            Grid::Periods(_) => format!("{field}[{t}]").into(),
+            Grid::Skus(_) => format!("{field}[{row}]").into(),
+            Grid::Full(_) => format!("{field}[{row}, {t}]").into(),
+        }
+    }
+
     /// Copies SKU `row`'s value in each period into `out` (one slot per period), requiring every
     /// value to be finite and at least 0.
     ///
@@ -83,13 +94,7 @@ impl Grid<'_> {
                 } else {
                     (ErrorCode::NotFinite, "must be finite")
                 };
-                let field: Cow<'static, str> = match self {
-                    Grid::Scalar(_) => field.into(),
-                    Grid::Periods(_) => format!("{field}[{t}]").into(),
-                    Grid::Skus(_) => format!("{field}[{row}]").into(),
-                    Grid::Full(_) => format!("{field}[{row}, {t}]").into(),
-                };
-                Err(ValidationError::new(code, field, value, reason).into())
+                Err(ValidationError::new(code, self.locate(field, row, t), value, reason).into())
             }
         }
     }

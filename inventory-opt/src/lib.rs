@@ -5,6 +5,7 @@ pub mod batch;
 pub mod distribution;
 pub mod eoq;
 pub mod error;
+pub mod finite_horizon;
 pub mod grid;
 pub mod loss;
 pub mod newsvendor;
