@@ -11,6 +11,7 @@ mod eoq_family;
 mod errors;
 mod expiry;
 mod inventory;
+mod multi_period;
 mod newsvendor;
 mod policies;
 
@@ -22,6 +23,7 @@ fn _flowcast(m: &Bound<'_, PyModule>) -> PyResult<()> {
     eoq_family::register(m)?;
     newsvendor::register(m)?;
     policies::register(m)?;
+    multi_period::register(m)?;
     expiry::register(m)?;
     Ok(())
 }

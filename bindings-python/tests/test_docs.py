@@ -46,3 +46,19 @@ def test_readme_python_blocks(readme):
 def test_package_is_typed():
     root = Path(flowcast.__file__).parent
     assert (root / "py.typed").exists() and (root / "_flowcast.pyi").exists()
+
+
+def test_the_stub_declares_every_extension_function():
+    """``_flowcast.pyi`` lists every function of the extension module, with its parameters."""
+    import ast
+    import inspect
+
+    import flowcast._flowcast as ext
+
+    stub = ast.parse((Path(flowcast.__file__).parent / "_flowcast.pyi").read_text())
+    declared = {f.name: [a.arg for a in f.args.args] for f in stub.body if isinstance(f, ast.FunctionDef)}
+    for name in dir(ext):
+        fn = getattr(ext, name)
+        if callable(fn) and not name.startswith("_"):
+            assert name in declared, f"{name} missing from _flowcast.pyi"
+            assert declared[name] == list(inspect.signature(fn).parameters), name

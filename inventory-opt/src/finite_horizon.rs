@@ -183,8 +183,11 @@ impl FiniteHorizon<'_> {
     /// Number of SKUs in the batch.
     ///
     /// # Errors
-    /// Inputs whose lengths do not fit together, or `periods` = 0.
+    /// Inputs whose lengths do not fit together, `periods` = 0, or a truncation spread that is
+    /// not finite and positive (`level_spread` may be 0).
     pub fn rows(&self) -> Result<usize> {
+        check::positive("demand_spread", self.truncation.demand_spread)?;
+        check::non_negative("level_spread", self.truncation.level_spread)?;
         let by_grid = batch_rows(&self.grids(), self.periods)?;
         let columns = self.columns();
         let per_sku = columns.iter().filter_map(|(_, c)| c.len()).next();

@@ -51,6 +51,13 @@ def as_float_array(name: str, x: Any) -> np.ndarray:
         ) from None
 
 
+def invalid(field: str, value: Any, code: str, reason: str) -> ValidationError:
+    """A ValidationError with the message the Rust core would give."""
+    return ValidationError(
+        f"{field} = {value}: {reason} [{code}]", code=code, field=field, value=str(value), reason=reason
+    )
+
+
 def relabel(err: ValidationError, field: str) -> ValidationError:
     """The same error reported on ``field`` (message rebuilt to match)."""
     return ValidationError(

@@ -1,11 +1,14 @@
 """Type stubs of the private extension module. Use the public modules instead."""
 
-from typing import Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 import numpy.typing as npt
 
 _F = npt.NDArray[np.float64]
+_Grid = Tuple[str, _F]  # ("scalar" | "periods" | "skus" | "full", values)
+_Pair = Tuple[_F, _F]
+_Triple = Tuple[_F, _F, _F]
 
 __version__: str
 
@@ -29,3 +32,118 @@ def normal_second_loss(x: _F, mean: _F, sd: _F) -> Tuple[_F, _F]: ...
 def mean_kinetic_temperature(
     temps_c: _F, weights: Optional[_F], bounds: npt.NDArray[np.int64], delta_h: float, gas_constant: float
 ) -> _F: ...
+def distribution_loss(family: str, parameters: List[_F], x: _F, order: int) -> _Pair: ...
+def discrete_loss(values: Sequence[float], probabilities: Sequence[float], x: _F, order: int) -> _Pair: ...
+def eoq_with_backorders(
+    fixed_cost: _F,
+    holding_cost: _F,
+    stockout_cost: _F,
+    demand_rate: _F,
+    order_quantity: Optional[_F] = None,
+    stockout_fraction: Optional[_F] = None,
+) -> _Triple: ...
+def economic_production_quantity(
+    fixed_cost: _F, holding_cost: _F, demand_rate: _F, production_rate: _F, order_quantity: Optional[_F] = None
+) -> _Pair: ...
+def eoq_with_discounts(
+    kind: str,
+    fixed_cost: float,
+    holding_cost_rate: float,
+    demand_rate: float,
+    breakpoints: Sequence[float],
+    unit_costs: Sequence[float],
+) -> Tuple[float, int, float]: ...
+def joint_replenishment(
+    shared_fixed_cost: float,
+    individual_fixed_costs: Sequence[float],
+    holding_costs: Sequence[float],
+    demand_rates: Sequence[float],
+) -> Tuple[List[float], float, List[int], float]: ...
+def eoq_with_disruptions(
+    fixed_cost: _F,
+    holding_cost: _F,
+    stockout_cost: _F,
+    demand_rate: _F,
+    disruption_rate: _F,
+    recovery_rate: _F,
+    approximate: bool,
+    order_quantity: Optional[_F] = None,
+) -> _Pair: ...
+def eoq_with_yield_uncertainty(
+    kind: str,
+    fixed_cost: _F,
+    holding_cost: _F,
+    demand_rate: _F,
+    yield_mean: _F,
+    yield_sd: _F,
+    order_quantity: Optional[_F] = None,
+) -> _Pair: ...
+def newsvendor_normal(
+    holding_cost: _F,
+    stockout_cost: _F,
+    demand_mean: _F,
+    demand_sd: _F,
+    lead_time: _F,
+    base_stock_level: Optional[_F] = None,
+) -> _Pair: ...
+def newsvendor_family(
+    family_name: str,
+    holding_cost: _F,
+    stockout_cost: _F,
+    parameters: List[_F],
+    base_stock_level: Optional[_F] = None,
+) -> _Pair: ...
+def newsvendor_discrete(
+    holding_cost: float,
+    stockout_cost: float,
+    values: Sequence[float],
+    probabilities: Sequence[float],
+    base_stock_level: Optional[float] = None,
+) -> Tuple[float, float]: ...
+def newsvendor_explicit(
+    family_name: str,
+    revenue: _F,
+    purchase_cost: _F,
+    salvage_value: _F,
+    holding_cost: _F,
+    stockout_cost: _F,
+    parameters: List[_F],
+    base_stock_level: Optional[_F] = None,
+) -> _Pair: ...
+def myopic(inputs: List[_F], base_stock_level: Optional[_F] = None) -> _Pair: ...
+def newsvendor_with_disruptions(inputs: List[_F], base_stock_level: Optional[_F] = None) -> _Pair: ...
+def newsvendor_with_yield(
+    family_name: str, inputs: List[_F], parameters: List[_F], base_stock_level: Optional[_F] = None
+) -> _Pair: ...
+def rq_policy(method: str, inputs: List[_F]) -> _Triple: ...
+def rq_cost(inputs: List[_F]) -> _F: ...
+def rq_optimal_reorder_point(inputs: List[_F]) -> _F: ...
+def rq_poisson(
+    inputs: List[_F], reorder_point: Optional[_F] = None, order_quantity: Optional[_F] = None
+) -> _Triple: ...
+def ss_poisson(
+    inputs: List[_F], reorder_point: Optional[_F] = None, order_up_to_level: Optional[_F] = None
+) -> _Triple: ...
+def ss_discrete(
+    holding_cost: float,
+    stockout_cost: float,
+    fixed_cost: float,
+    values: Sequence[float],
+    probabilities: Sequence[float],
+    reorder_point: Optional[float] = None,
+    order_up_to_level: Optional[float] = None,
+) -> Tuple[float, float, float]: ...
+def ss_power_approximation(inputs: List[_F]) -> _Pair: ...
+def wagner_whitin(
+    periods: int, demand: _Grid, holding_cost: _Grid, fixed_cost: _Grid, purchase_cost: _Grid
+) -> Tuple[_F, _F, _F, npt.NDArray[np.uint32]]: ...
+def finite_horizon(
+    periods: int,
+    grids: List[_Grid],
+    terminal_holding_cost: _F,
+    terminal_stockout_cost: _F,
+    initial_inventory_level: _F,
+    demand_spread: float,
+    level_spread: float,
+    detail: bool,
+) -> Tuple[_F, _F, _F, Optional[Tuple[int, _F, _F, float, float]]]: ...

@@ -48,6 +48,12 @@ from flowcast.inventory._loss import (
     standard_normal_second_loss,
     standard_normal_second_loss_complement,
 )
+from flowcast.inventory._multi_period import (
+    FiniteHorizonResult,
+    LotSizingResult,
+    finite_horizon,
+    wagner_whitin,
+)
 from flowcast.inventory._newsvendor import (
     NewsvendorResult,
     myopic,
@@ -117,4 +123,8 @@ __all__ = [
     "rq_poisson",
     "ss",
     "ss_power_approximation",
+    "LotSizingResult",
+    "wagner_whitin",
+    "FiniteHorizonResult",
+    "finite_horizon",
 ]

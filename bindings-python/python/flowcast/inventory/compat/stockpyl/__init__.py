@@ -6,13 +6,32 @@ takes a number, these also take numpy arrays (or Series) and broadcast, returnin
 same tuple shape, so migrated code can batch without a rewrite. Bad input raises
 :class:`flowcast.ValidationError`, a ``ValueError`` as stockpyl's own checks are.
 
-Covered so far: ``eoq``, ``rq``, ``ss`` and ``supply_uncertainty`` (every function),
+Covered so far: ``eoq``, ``rq``, ``ss``, ``supply_uncertainty``, ``wagner_whitin`` and
+``finite_horizon`` (``finite_horizon_dp``; not yet ``myopic_bounds``),
 ``newsvendor`` (every function but ``set_myopic_cost_to``), ``loss_functions`` (every
 distribution but the numerically integrated ``continuous_loss``). Distributions given as
 scipy.stats frozen objects (norm, lognorm, expon, gamma, uniform, poisson, geom, nbinom) are
 read without importing scipy.
 """
 
-from flowcast.inventory.compat.stockpyl import eoq, loss_functions, newsvendor, rq, ss, supply_uncertainty
+from flowcast.inventory.compat.stockpyl import (
+    eoq,
+    finite_horizon,
+    loss_functions,
+    newsvendor,
+    rq,
+    ss,
+    supply_uncertainty,
+    wagner_whitin,
+)
 
-__all__ = ["eoq", "loss_functions", "newsvendor", "rq", "ss", "supply_uncertainty"]
+__all__ = [
+    "eoq",
+    "finite_horizon",
+    "loss_functions",
+    "newsvendor",
+    "rq",
+    "ss",
+    "supply_uncertainty",
+    "wagner_whitin",
+]
