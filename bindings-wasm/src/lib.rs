@@ -11,6 +11,7 @@ pub mod eoq_family;
 mod errors;
 pub mod expiry;
 pub mod inventory;
+pub mod multi_period;
 pub mod newsvendor;
 pub mod policies;
 mod types;

@@ -152,6 +152,41 @@ export interface SsResult { reorderPoint: NumberOrArray; orderUpToLevel: NumberO
 export interface SsPowerOptions { holdingCost: Numeric; stockoutCost: Numeric; fixedCost: Numeric; demandMean: Numeric; demandSd: Numeric }
 export interface SsApproximation { reorderPoint: NumberOrArray; orderUpToLevel: NumberOrArray }
 
+/**
+ * An input over SKUs x periods: a number (everywhere), a flat array (one value per period),
+ * rows of one value (one per SKU) or rows of values (one per SKU and period).
+ */
+export type PeriodInput = number | number[] | Float64Array | (number[] | Float64Array)[];
+export interface LotSizingOptions {
+  demand: PeriodInput; holdingCost: PeriodInput; fixedCost: PeriodInput; purchaseCost?: PeriodInput;
+}
+/** One SKU's plan (flat arrays), or rows per SKU when any input had SKU rows. */
+export interface LotSizingResult {
+  orderQuantities: Float64Array | Float64Array[];
+  cost: number | Float64Array;
+  costsToGo: Float64Array | Float64Array[];
+  nextOrderPeriods: Uint32Array | Uint32Array[];
+}
+export interface FiniteHorizonOptions {
+  holdingCost: PeriodInput; stockoutCost: PeriodInput; purchaseCost?: PeriodInput; fixedCost?: PeriodInput;
+  demandMean: PeriodInput; demandSd: PeriodInput; discountFactor?: PeriodInput;
+  /** Needed only when every per-period input is a number. */
+  periods?: number;
+  terminalHoldingCost?: Numeric; terminalStockoutCost?: Numeric; initialInventoryLevel?: Numeric;
+  demandSpread?: number; levelSpread?: number;
+}
+export interface FiniteHorizonResult {
+  reorderPoints: Float64Array | Float64Array[];
+  orderUpToLevels: Float64Array | Float64Array[];
+  totalCost: number | Float64Array;
+  /** One SKU only: theta_t(x) per period plus the terminal row, columns at `levels`. */
+  costToGo?: Float64Array[];
+  orderUpTo?: Float64Array[];
+  levels?: Float64Array;
+  demandOutsideGrid?: number;
+  levelBelowGrid?: number;
+}
+
 /** Options of `lossFunction`: the distribution, its parameters, and where to evaluate. */
 export type LossOptions = { x: Numeric; order?: 1 | 2 } & (
   | { distribution: "normal"; mean: Numeric; sd: Numeric }

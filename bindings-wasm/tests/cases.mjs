@@ -197,6 +197,43 @@ export function cases(fc, data) {
     equal(ss.orderUpToLevel.length, 2, "batch (s, S)");
   });
 
+  add("stockpyl Wagner-Whitin and finite-horizon vectors", () => {
+    // stockpyl lists are 1-indexed with a placeholder in front; flowcast counts periods from 0.
+    const periods = (x, t) => (Array.isArray(x) ? (x.length === t + 1 ? x.slice(1) : x) : x);
+    let n = 0;
+    for (const v of vectors("wagner_whitin.wagner_whitin")) {
+      const i = v.inputs;
+      const t = i.num_periods;
+      const plan = fc.wagnerWhitin({ demand: periods(i.demand, t), holdingCost: periods(i.holding_cost, t), fixedCost: periods(i.fixed_cost, t), purchaseCost: periods(i.purchase_cost ?? 0, t) });
+      near(plan.cost, v.outputs.cost, v.tol.abs, v.tol.rel, `${v.id} cost`);
+      equal(Array.from(plan.orderQuantities).join(), v.outputs.order_quantities.slice(1).join(), `${v.id} orders`);
+      equal(Array.from(plan.nextOrderPeriods, (s) => s + 1).join(), v.outputs.next_order_periods.slice(1).join(), `${v.id} next orders`);
+      plan.costsToGo.forEach((c, j) => near(c, v.outputs.costs_to_go[j + 1], v.tol.abs, v.tol.rel, `${v.id} theta[${j}]`));
+      n++;
+    }
+    if (n < 16) throw new Error(`only ${n} Wagner-Whitin vectors`);
+    for (const v of vectors("finite_horizon.finite_horizon_dp")) {
+      const i = v.inputs;
+      const r = fc.finiteHorizon({
+        periods: i.num_periods, holdingCost: i.holding_cost, stockoutCost: i.stockout_cost, purchaseCost: i.purchase_cost, fixedCost: i.fixed_cost,
+        demandMean: i.demand_mean, demandSd: i.demand_sd, terminalHoldingCost: i.terminal_holding_cost, terminalStockoutCost: i.terminal_stockout_cost,
+      });
+      equal(Array.from(r.reorderPoints).join(), v.outputs.reorder_points.slice(1).join(), `${v.id} s`);
+      equal(Array.from(r.orderUpToLevels).join(), v.outputs.order_up_to_levels.slice(1).join(), `${v.id} S`);
+      near(r.totalCost, v.outputs.total_cost, v.tol.abs, v.tol.rel, `${v.id} cost`);
+      equal(r.costToGo.length, i.num_periods + 1, `${v.id} programme rows`);
+      n++;
+    }
+    // Batches: rows per SKU, each equal to its own call; a column of one value per SKU.
+    const demand = [[90, 120, 80, 70], [10, 0, 300, 5]];
+    const plans = fc.wagnerWhitin({ demand, holdingCost: 2, fixedCost: [[500], [50]] });
+    equal(plans.orderQuantities.length, 2, "batch rows");
+    equal(plans.cost[1], fc.wagnerWhitin({ demand: demand[1], holdingCost: 2, fixedCost: 50 }).cost, "batch row = single");
+    const many = fc.finiteHorizon({ periods: 3, holdingCost: 1, stockoutCost: 20, purchaseCost: 2, fixedCost: [[50], [0]], demandMean: 100, demandSd: 20 });
+    equal(many.reorderPoints.length, 2, "finite-horizon batch rows");
+    equal(Array.from(many.reorderPoints[1]).join(), Array.from(many.orderUpToLevels[1]).join(), "K = 0 gives base stock");
+  });
+
   add("practitioner safety-stock and service cases", () => {
     let covered = 0;
     for (const c of data.practitioner.cases) {
@@ -316,6 +353,13 @@ export function cases(fc, data) {
     throwsValidation(() => fc.rqPoisson({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: NaN, leadTime: 1 }), "not_finite", "demand_mean", "NaN Poisson mean");
     throwsValidation(() => fc.ssPolicy({ holdingCost: 1, stockoutCost: -10, fixedCost: 5, demandMean: 4 }), "not_positive", "stockout_cost", "negative stockout cost");
     throwsValidation(() => fc.ssPolicy({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, pmf: { 0: 0.5, 1: 0.4 } }), "out_of_range", "pmf", "pmf not summing to 1");
+    throwsValidation(() => fc.wagnerWhitin({ demand: [10, -1, 5], holdingCost: 1, fixedCost: 10 }), "negative", "demand[1]", "negative demand");
+    throwsValidation(() => fc.wagnerWhitin({ demand: [[1, 2], [3, NaN]], holdingCost: 1, fixedCost: 10 }), "not_finite", "demand[1, 1]", "NaN in a batch");
+    throwsValidation(() => fc.wagnerWhitin({ demand: [[1, 2], [3]], holdingCost: 1, fixedCost: 10 }), "length_mismatch", "demand[1]", "ragged rows");
+    throwsValidation(() => fc.wagnerWhitin({ demand: [1, 2], holdingCost: [1, 2, 3], fixedCost: 10 }), "length_mismatch", "holdingCost", "periods disagree");
+    throwsValidation(() => fc.wagnerWhitin({ demand: [], holdingCost: 1, fixedCost: 10 }), "empty", "demand", "no periods");
+    throwsValidation(() => fc.finiteHorizon({ holdingCost: 1, stockoutCost: 20, demandMean: 100, demandSd: 20 }), "wrong_type", "periods", "no period count");
+    throwsValidation(() => fc.finiteHorizon({ periods: 2, holdingCost: 1, stockoutCost: 20, demandMean: 100, demandSd: [20, 0] }), "not_positive", "demand_sd[1]", "zero sd");
     throwsValidation(() => fc.ssPolicy({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: 4, reorderPoint: 2 }), "wrong_type", "orderUpToLevel", "one level of a policy");
     throwsValidation(() => fc.ssPolicy({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: 4, pmf: { 0: 1 } }), "wrong_type", "options", "Poisson and pmf");
     throwsValidation(() => fc.ssPolicy({ holdingCost: [1, 2], stockoutCost: 10, fixedCost: 5, pmf: { 0: 1 } }), "wrong_type", "holdingCost", "array with a pmf");

@@ -12,7 +12,10 @@ import init, {
   rqPoisson,
   ssPolicy,
   ssPowerApproximation,
+  wagnerWhitin,
+  finiteHorizon,
   type EoqResult,
+  type LotSizingResult,
   type RqResult,
   type SsResult,
   type SafetyStockResult,
@@ -37,6 +40,9 @@ export async function example(): Promise<number> {
   const integer = rqPoisson({ holdingCost: 20, stockoutCost: 150, fixedCost: 100, demandMean: 1.5, leadTime: 2 });
   const periodic: SsResult = ssPolicy({ holdingCost: 1, stockoutCost: 4, fixedCost: 5, pmf: { 5: 0.5, 7: 0.5 } });
   const power = ssPowerApproximation({ holdingCost: 0.18, stockoutCost: 0.7, fixedCost: 2.5, demandMean: 50, demandSd: 8 });
+  const lots: LotSizingResult = wagnerWhitin({ demand: [[90, 120, 80, 70]], holdingCost: 2, fixedCost: [[500]] });
+  const dp = finiteHorizon({ periods: 5, holdingCost: 1, stockoutCost: 20, purchaseCost: 2, fixedCost: 50, demandMean: 100, demandSd: 20 });
+  console.log(lots.cost, dp.totalCost, dp.levels);
   console.log(policy.orderQuantity, integer.cost, periodic.orderUpToLevel, power.reorderPoint);
   try {
     eoq({ fixedCost: -1, holdingCost: 1, demandRate: 1 });
