@@ -24,6 +24,9 @@ pub enum ErrorCode {
     LengthMismatch,
     /// A value of the wrong kind: text where a number is expected, a nested array, an object.
     WrongType,
+    /// A network of the wrong shape: not a tree or not a chain where one is required, or an
+    /// edge to an unknown node, a repeated edge or a self-loop.
+    InvalidNetwork,
 }
 
 impl ErrorCode {
@@ -37,6 +40,7 @@ impl ErrorCode {
             Self::Empty => "empty",
             Self::LengthMismatch => "length_mismatch",
             Self::WrongType => "wrong_type",
+            Self::InvalidNetwork => "invalid_network",
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod eoq;
 pub mod error;
 pub mod finite_horizon;
 pub mod grid;
+pub mod gsm;
 pub mod loss;
 pub mod newsvendor;
 pub mod rq;

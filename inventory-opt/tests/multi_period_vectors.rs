@@ -5,6 +5,7 @@
 use flowcast_core::Column;
 use flowcast_inventory::finite_horizon::{FiniteHorizon, Truncation};
 use flowcast_inventory::grid::Grid;
+use flowcast_inventory::gsm::{GsmStage, GuaranteedService};
 use flowcast_inventory::wagner_whitin::WagnerWhitin;
 use flowcast_testkit::{close, inventory_vectors, num, numbers, tol};
 use serde_json::Value;
@@ -130,4 +131,90 @@ fn stockpyl_finite_horizon_vectors() {
             "{id}: S"
         );
     }
+}
+
+/// A stockpyl network as flowcast stages and edges: either `nodes` (index, predecessors, …) or
+/// a serial system given as lists, node 1 (downstream) first. Returns the stage indices too.
+fn gsm_network(i: &Value) -> (GuaranteedService, Vec<u64>) {
+    let int = |v: &Value| v.as_u64().map(|x| x as u32);
+    if let Some(nodes) = i["nodes"].as_array() {
+        let ids: Vec<u64> = nodes.iter().map(|n| n["index"].as_u64().unwrap()).collect();
+        let pos = |id: u64| ids.iter().position(|x| *x == id).unwrap();
+        let stages = nodes
+            .iter()
+            .map(|n| GsmStage {
+                holding_cost: num(n, "local_holding_cost"),
+                processing_time: int(&n["processing_time"]).unwrap(),
+                demand_bound_constant: n["demand_bound_constant"].as_f64(),
+                external_inbound_cst: int(&n["external_inbound_cst"]).unwrap_or(0),
+                external_outbound_cst: int(&n["external_outbound_cst"]),
+                demand_mean: n["demand_mean"].as_f64().unwrap_or(0.0),
+                demand_sd: n["demand_sd"].as_f64().unwrap_or(0.0),
+            })
+            .collect();
+        let edges = nodes
+            .iter()
+            .flat_map(|n| {
+                let to = pos(n["index"].as_u64().unwrap());
+                n["predecessors"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(move |p| (pos(p.as_u64().unwrap()), to))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        return (GuaranteedService { stages, edges }, ids);
+    }
+    let n = num(i, "num_nodes") as usize;
+    // Lists run from node 1 (downstream) to node N; `serial` wants upstream first.
+    let mut h = numbers(&i["local_holding_cost"]);
+    let mut t: Vec<u32> = numbers(&i["processing_time"])
+        .iter()
+        .map(|x| *x as u32)
+        .collect();
+    h.reverse();
+    t.reverse();
+    let chain = GuaranteedService::serial(
+        &h,
+        &t,
+        num(i, "demand_bound_constant"),
+        num(i, "external_inbound_cst") as u32,
+        Some(num(i, "external_outbound_cst") as u32),
+        num(i, "demand_mean"),
+        num(i, "demand_standard_deviation"),
+    );
+    (chain, (1..=n as u64).rev().collect())
+}
+
+#[test]
+fn stockpyl_guaranteed_service_vectors() {
+    let mut all = inventory_vectors("gsm_serial.optimize_committed_service_times");
+    all.extend(inventory_vectors(
+        "gsm_tree.optimize_committed_service_times",
+    ));
+    for v in &all {
+        let (id, o) = (v["id"].as_str().unwrap(), &v["outputs"]);
+        let (abs, rel) = tol(v);
+        let (model, ids) = gsm_network(&v["inputs"]);
+        let best = model.optimize().unwrap_or_else(|e| panic!("{id}: {e}"));
+        close(id, "cost", best.cost, num(o, "cost"), abs, rel);
+        // Ties may give other CSTs of the same cost: check ours cost what the optimum costs.
+        let again = model.evaluate(&best.outbound_cst).unwrap();
+        close(id, "cost of the CSTs", again.cost, num(o, "cost"), abs, rel);
+        let stockpyl: Vec<u32> = ids
+            .iter()
+            .map(|k| o["cst"][k.to_string()].as_u64().unwrap() as u32)
+            .collect();
+        let theirs = model.evaluate(&stockpyl).unwrap();
+        close(
+            id,
+            "cost of stockpyl's CSTs",
+            theirs.cost,
+            best.cost,
+            abs,
+            rel,
+        );
+    }
+    assert!(all.len() >= 17);
 }
