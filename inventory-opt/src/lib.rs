@@ -13,6 +13,7 @@ pub mod newsvendor;
 pub mod rq;
 pub mod safety_stock;
 pub mod ss;
+pub mod ssm;
 pub mod supply;
 pub mod wagner_whitin;
 

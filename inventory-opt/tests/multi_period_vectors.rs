@@ -6,6 +6,7 @@ use flowcast_core::Column;
 use flowcast_inventory::finite_horizon::{FiniteHorizon, Truncation};
 use flowcast_inventory::grid::Grid;
 use flowcast_inventory::gsm::{GsmStage, GuaranteedService};
+use flowcast_inventory::ssm::SerialSystem;
 use flowcast_inventory::wagner_whitin::WagnerWhitin;
 use flowcast_testkit::{close, inventory_vectors, num, numbers, tol};
 use serde_json::Value;
@@ -217,4 +218,72 @@ fn stockpyl_guaranteed_service_vectors() {
         );
     }
     assert!(all.len() >= 17);
+}
+
+/// A stockpyl serial stochastic-service system, stage 1 (downstream) first.
+fn serial_system(i: &Value) -> SerialSystem {
+    if let Some(nodes) = i["nodes"].as_array() {
+        let mut nodes: Vec<&Value> = nodes.iter().collect();
+        nodes.sort_by_key(|n| n["index"].as_u64());
+        let demand = nodes[0];
+        return SerialSystem {
+            echelon_holding_cost: nodes
+                .iter()
+                .map(|n| num(n, "echelon_holding_cost"))
+                .collect(),
+            lead_time: nodes.iter().map(|n| num(n, "shipment_lead_time")).collect(),
+            stockout_cost: num(demand, "stockout_cost"),
+            demand_mean: num(demand, "demand_mean"),
+            demand_sd: num(demand, "demand_sd"),
+        };
+    }
+    // stockpyl's ssm_serial lists run in system order, upstream (node N) first, whatever the
+    // vectors' `list_order` note says (their expected values are computed that way).
+    let reversed = |k: &str| numbers(&i[k]).into_iter().rev().collect();
+    SerialSystem {
+        echelon_holding_cost: reversed("echelon_holding_cost"),
+        lead_time: reversed("lead_time"),
+        stockout_cost: num(i, "stockout_cost"),
+        demand_mean: num(i, "demand_mean"),
+        demand_sd: num(i, "demand_standard_deviation"),
+    }
+}
+
+#[test]
+fn stockpyl_stochastic_service_vectors() {
+    for v in inventory_vectors("ssm_serial.optimize_base_stock_levels") {
+        let (id, o) = (v["id"].as_str().unwrap(), &v["outputs"]);
+        let (abs, rel) = tol(&v);
+        let best = serial_system(&v["inputs"])
+            .optimize()
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+        close(id, "cost", best.cost, num(o, "cost"), abs, rel);
+        for (j, s) in best.echelon_base_stock.iter().enumerate() {
+            close(
+                id,
+                &format!("S[{}]", j + 1),
+                *s,
+                num(&o["echelon_S"], &(j + 1).to_string()),
+                abs,
+                rel,
+            );
+        }
+    }
+    for v in inventory_vectors("ssm_serial.newsvendor_heuristic") {
+        let (id, o) = (v["id"].as_str().unwrap(), &v["outputs"]);
+        let (abs, rel) = tol(&v);
+        let levels = serial_system(&v["inputs"])
+            .newsvendor_heuristic(0.5)
+            .unwrap();
+        for (j, s) in levels.iter().enumerate() {
+            close(
+                id,
+                &format!("S[{}]", j + 1),
+                *s,
+                num(&o["echelon_S"], &(j + 1).to_string()),
+                abs,
+                rel,
+            );
+        }
+    }
 }
