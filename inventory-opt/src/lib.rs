@@ -12,6 +12,7 @@ pub mod loss;
 pub mod newsvendor;
 pub mod rq;
 pub mod safety_stock;
+pub mod sim;
 pub mod ss;
 pub mod ssm;
 pub mod supply;

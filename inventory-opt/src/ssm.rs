@@ -86,7 +86,7 @@ impl SerialSystem {
     ///     demand_sd: 1.0,
     /// };
     /// let best = chain.optimize()?;
-    /// assert!((best.echelon_base_stock[0] - 6.514).abs() < 0.01);
+    /// assert!((best.echelon_base_stock[0] - 6.4909).abs() < 1e-3);
     /// assert!((best.cost - 47.660).abs() < 1e-3);
     /// # Ok::<(), flowcast_inventory::Error>(())
     /// ```
