@@ -12,6 +12,7 @@ mod errors;
 mod expiry;
 mod inventory;
 mod multi_period;
+mod networks;
 mod newsvendor;
 mod policies;
 
@@ -24,6 +25,7 @@ fn _flowcast(m: &Bound<'_, PyModule>) -> PyResult<()> {
     newsvendor::register(m)?;
     policies::register(m)?;
     multi_period::register(m)?;
+    networks::register(m)?;
     expiry::register(m)?;
     Ok(())
 }

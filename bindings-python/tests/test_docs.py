@@ -24,7 +24,7 @@ MODULES = [
     flowcast.inventory,
     importlib.import_module("flowcast.expiry"),
     *[m for m in _modules(flowcast.inventory) if m.__name__ != "flowcast.inventory.compat"],
-    *[m for m in _modules(flowcast.inventory.compat.stockpyl) if not m.__name__.endswith("._scipy")],
+    *[m for m in _modules(flowcast.inventory.compat.stockpyl) if not m.__name__.rsplit(".", 1)[1].startswith("_")],
 ]
 
 

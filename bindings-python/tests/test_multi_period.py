@@ -76,3 +76,54 @@ def test_bad_input_is_a_validation_error(call, code, field):
     with pytest.raises(flowcast.ValidationError) as info:
         call()
     assert (info.value.code, info.value.field) == (code, field)
+
+
+def test_guaranteed_service_on_a_tree_and_its_evaluator_agree():
+    # Two suppliers feed an assembly stage that serves two retailers.
+    edges = [(0, 2), (1, 2), (2, 3), (2, 4)]
+    kw = dict(demand_sd=[0, 0, 0, 3, 4], demand_mean=[0, 0, 0, 10, 20], demand_bound_constant=1.645)
+    best = inv.guaranteed_service(
+        [1, 1, 2, 4, 4], [2, 3, 1, 1, 1], edges, external_outbound_cst=[None] * 3 + [0, 1], **kw
+    )
+    assert best.net_demand_sd[2] == pytest.approx(5.0) and best.net_demand_mean[2] == 30
+    again = inv.guaranteed_service(
+        [1, 1, 2, 4, 4], [2, 3, 1, 1, 1], edges, external_outbound_cst=[None] * 3 + [0, 1],
+        outbound_cst=best.outbound_cst.astype(int).tolist(), **kw,
+    )  # fmt: skip
+    assert again.cost == pytest.approx(best.cost)
+    np.testing.assert_allclose(again.safety_stock, best.safety_stock)
+
+
+def test_simulation_is_seeded_and_shaped_periods_by_stages():
+    kw = dict(demand={"distribution": "poisson", "mean": 5}, base_stock_level=[8, 10], seed=3)
+    a = inv.simulate(50, [2, 1], 9, [1, 2], **kw)
+    b = inv.simulate(50, [2, 1], 9, [1, 2], **kw)
+    assert a.inventory_level.shape == (50, 2)
+    np.testing.assert_array_equal(a.inventory_level, b.inventory_level)
+    assert a.total_cost == pytest.approx(a.holding_cost.sum() + a.stockout_cost.sum())
+    # Stage 1 sees stage 0's orders as its demand.
+    np.testing.assert_array_equal(a.demand[:, 1], a.order_quantity[:, 0])
+
+
+NETWORK_BAD = [
+    (lambda: inv.guaranteed_service([1, 1, 1], [1, 1, 1], [(0, 1), (1, 2), (2, 0)]), "invalid_network", "edges"),
+    (lambda: inv.guaranteed_service([1, 1, 1], [1, 1, 1], [(0, 1)]), "invalid_network", "edges"),
+    (lambda: inv.guaranteed_service([1, 1], [1, 1.5], [(0, 1)]), "out_of_range", "processing_time[1]"),
+    (lambda: inv.guaranteed_service([1, -1], [1, 1], [(0, 1)]), "negative", "holding_cost[1]"),
+    (lambda: inv.serial_base_stock([1, 2], [1, -1], 10, 5, 1), "negative", "lead_time[1]"),
+    (lambda: inv.serial_base_stock([1, 2], [1, 1], 10, 5, 0), "not_positive", "demand_sd"),
+    (lambda: inv.simulate(5, 1, 9, 1, [1, -2], base_stock_level=3), "negative", "demand[1]"),
+    (
+        lambda: inv.simulate(5, 1, 9, 1, [1], policy="s_S", reorder_point=5, order_up_to_level=2),
+        "out_of_range",
+        "order_up_to_level",
+    ),
+    (lambda: inv.simulate(5, 1, 9, 1, [1], policy="fixed", base_stock_level=3), "out_of_range", "policy"),
+]
+
+
+@pytest.mark.parametrize("call,code,field", NETWORK_BAD)
+def test_network_and_simulation_bad_input(call, code, field):
+    with pytest.raises(flowcast.ValidationError) as info:
+        call()
+    assert (info.value.code, info.value.field) == (code, field)

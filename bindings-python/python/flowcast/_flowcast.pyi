@@ -6,6 +6,7 @@ import numpy as np
 import numpy.typing as npt
 
 _F = npt.NDArray[np.float64]
+_F2 = npt.NDArray[np.float64]  # 2-D: periods x stages
 _Grid = Tuple[str, _F]  # ("scalar" | "periods" | "skus" | "full", values)
 _Pair = Tuple[_F, _F]
 _Triple = Tuple[_F, _F, _F]
@@ -147,3 +148,45 @@ def finite_horizon(
     level_spread: float,
     detail: bool,
 ) -> Tuple[_F, _F, _F, Optional[Tuple[int, _F, _F, float, float]]]: ...
+def guaranteed_service(
+    holding_cost: List[float],
+    processing_time: List[float],
+    demand_bound_constant: List[float],
+    external_inbound_cst: List[float],
+    external_outbound_cst: List[float],
+    demand_mean: List[float],
+    demand_sd: List[float],
+    edges: List[Tuple[int, int]],
+    outbound_cst: Optional[List[float]] = None,
+) -> Tuple[_F, _F, _F, _F, _F, _F, _F, float]: ...
+def serial_base_stock(
+    echelon_holding_cost: List[float],
+    lead_time: List[float],
+    stockout_cost: float,
+    demand_mean: float,
+    demand_sd: float,
+    echelon_base_stock: Optional[List[float]] = None,
+) -> Tuple[_F, _F, float]: ...
+def serial_newsvendor_heuristic(
+    echelon_holding_cost: List[float],
+    lead_time: List[float],
+    stockout_cost: float,
+    demand_mean: float,
+    demand_sd: float,
+    weight: float,
+) -> _F: ...
+def simulate(
+    periods: int,
+    holding_cost: List[float],
+    lead_time: List[float],
+    initial_inventory_level: List[float],
+    base_stock_levels: List[float],
+    stockout_cost: float,
+    policy: str,
+    parameters: List[float],
+    demand_values: Optional[List[float]],
+    demand_family: Optional[str],
+    demand_parameters: List[float],
+    demand_first: bool,
+    seed: int,
+) -> Tuple[_F2, _F2, _F2, _F2, _F2, _F2, float]: ...

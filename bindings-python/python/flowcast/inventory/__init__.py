@@ -54,6 +54,15 @@ from flowcast.inventory._multi_period import (
     finite_horizon,
     wagner_whitin,
 )
+from flowcast.inventory._networks import (
+    GuaranteedServiceResult,
+    SerialResult,
+    SimulationResult,
+    guaranteed_service,
+    serial_base_stock,
+    serial_newsvendor_heuristic,
+    simulate,
+)
 from flowcast.inventory._newsvendor import (
     NewsvendorResult,
     myopic,
@@ -127,4 +136,11 @@ __all__ = [
     "wagner_whitin",
     "FiniteHorizonResult",
     "finite_horizon",
+    "GuaranteedServiceResult",
+    "guaranteed_service",
+    "SerialResult",
+    "serial_base_stock",
+    "serial_newsvendor_heuristic",
+    "SimulationResult",
+    "simulate",
 ]

@@ -6,8 +6,10 @@ takes a number, these also take numpy arrays (or Series) and broadcast, returnin
 same tuple shape, so migrated code can batch without a rewrite. Bad input raises
 :class:`flowcast.ValidationError`, a ``ValueError`` as stockpyl's own checks are.
 
-Covered so far: ``eoq``, ``rq``, ``ss``, ``supply_uncertainty``, ``wagner_whitin`` and
-``finite_horizon`` (``finite_horizon_dp``; not yet ``myopic_bounds``),
+Covered so far: ``eoq``, ``rq``, ``ss``, ``supply_uncertainty``, ``wagner_whitin``,
+``gsm_serial``, ``gsm_tree`` (``optimize_committed_service_times``), ``ssm_serial``
+(optimisation, heuristic, expected cost), ``finite_horizon`` (``finite_horizon_dp``; not yet
+``myopic_bounds``), ``sim`` (single-stage and serial systems, see its docstring),
 ``newsvendor`` (every function but ``set_myopic_cost_to``), ``loss_functions`` (every
 distribution but the numerically integrated ``continuous_loss``). Distributions given as
 scipy.stats frozen objects (norm, lognorm, expon, gamma, uniform, poisson, geom, nbinom) are
@@ -17,10 +19,14 @@ read without importing scipy.
 from flowcast.inventory.compat.stockpyl import (
     eoq,
     finite_horizon,
+    gsm_serial,
+    gsm_tree,
     loss_functions,
     newsvendor,
     rq,
+    sim,
     ss,
+    ssm_serial,
     supply_uncertainty,
     wagner_whitin,
 )
@@ -28,10 +34,14 @@ from flowcast.inventory.compat.stockpyl import (
 __all__ = [
     "eoq",
     "finite_horizon",
+    "gsm_serial",
+    "gsm_tree",
     "loss_functions",
     "newsvendor",
     "rq",
+    "sim",
     "ss",
+    "ssm_serial",
     "supply_uncertainty",
     "wagner_whitin",
 ]
