@@ -12,6 +12,7 @@ mod errors;
 pub mod expiry;
 pub mod inventory;
 pub mod multi_period;
+pub mod networks;
 pub mod newsvendor;
 pub mod policies;
 mod types;

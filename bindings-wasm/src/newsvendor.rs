@@ -16,7 +16,10 @@ use crate::errors::from_inventory;
 
 /// The demand (or yield) family named in `distribution` and its parameters read from
 /// `options`; `negative_binomial` with `mean`/`sd` is fitted from moments.
-fn family_parameters(options: &JsValue, default: &str) -> Result<(Family, Vec<Numbers>), JsValue> {
+pub(crate) fn family_parameters(
+    options: &JsValue,
+    default: &str,
+) -> Result<(Family, Vec<Numbers>), JsValue> {
     let name = property(options, "distribution")
         .as_string()
         .unwrap_or_else(|| default.to_owned());

@@ -175,6 +175,50 @@ export interface FiniteHorizonOptions {
   terminalHoldingCost?: Numeric; terminalStockoutCost?: Numeric; initialInventoryLevel?: Numeric;
   demandSpread?: number; levelSpread?: number;
 }
+export interface GsmStage {
+  holdingCost: number; processingTime: number; demandMean?: number; demandSd?: number;
+  demandBoundConstant?: number; externalInboundCst?: number; externalOutboundCst?: number;
+}
+export interface GuaranteedServiceOptions {
+  stages: GsmStage[];
+  /** [supplier, customer] pairs of stage positions; they must make a tree. */
+  edges?: [number, number][];
+  outboundCst?: number[];
+}
+export interface GuaranteedServiceResult {
+  outboundCst: Float64Array; inboundCst: Float64Array; netReplenishmentTime: Float64Array;
+  safetyStock: Float64Array; baseStockLevel: Float64Array; netDemandMean: Float64Array; netDemandSd: Float64Array;
+  cost: number;
+}
+export interface SerialOptions {
+  /** Stage 1 (facing demand) first. */
+  echelonHoldingCost: number[] | Float64Array; leadTime: number[] | Float64Array;
+  stockoutCost: number; demandMean: number; demandSd: number;
+  echelonBaseStock?: number[] | Float64Array;
+}
+export interface SerialHeuristicOptions extends Omit<SerialOptions, "echelonBaseStock"> { weight?: number }
+export interface SerialResult { echelonBaseStock: Float64Array; localBaseStock: Float64Array; cost: number }
+export interface SimStageOptions { holdingCost: number; leadTime: number; baseStockLevel?: number; initialInventoryLevel?: number }
+export type SimPolicy =
+  | { type: "baseStock" }
+  | { type: "sS"; reorderPoint: number; orderUpToLevel: number }
+  | { type: "rNQ" | "rQOneLot"; reorderPoint: number; orderQuantity: number };
+export interface SimulationOptions {
+  periods: number;
+  /** Stage 0 faces demand. */
+  stages: SimStageOptions[];
+  stockoutCost: number;
+  demand: number[] | Float64Array | ({ distribution?: string } & Record<string, number | string>);
+  policy?: SimPolicy;
+  eventOrder?: "orderFirst" | "demandFirst";
+  seed?: number;
+}
+/** Per stage, one value per period. */
+export interface SimulationResult {
+  demand: Float64Array[]; orderQuantity: Float64Array[]; inboundShipment: Float64Array[];
+  inventoryLevel: Float64Array[]; holdingCost: Float64Array[]; stockoutCost: Float64Array[];
+  totalCost: number;
+}
 export interface FiniteHorizonResult {
   reorderPoints: Float64Array | Float64Array[];
   orderUpToLevels: Float64Array | Float64Array[];

@@ -234,6 +234,84 @@ export function cases(fc, data) {
     equal(Array.from(many.reorderPoints[1]).join(), Array.from(many.orderUpToLevels[1]).join(), "K = 0 gives base stock");
   });
 
+  add("stockpyl multi-echelon and simulation vectors", () => {
+    // Guaranteed service: `nodes` networks, or serial lists with node 1 (downstream) first.
+    const gsmStages = (i) => {
+      if (i.nodes) {
+        const pos = new Map(i.nodes.map((n, k) => [n.index, k]));
+        const stages = i.nodes.map((n) => ({
+          holdingCost: n.local_holding_cost, processingTime: n.processing_time, demandBoundConstant: n.demand_bound_constant ?? undefined,
+          externalInboundCst: n.external_inbound_cst ?? undefined, externalOutboundCst: n.external_outbound_cst ?? undefined,
+          demandMean: n.demand_mean ?? undefined, demandSd: n.demand_sd ?? undefined,
+        }));
+        const edges = i.nodes.flatMap((n) => n.predecessors.map((p) => [pos.get(p), pos.get(n.index)]));
+        return { stages, edges, ids: i.nodes.map((n) => n.index) };
+      }
+      const n = i.num_nodes;
+      const stages = Array.from({ length: n }, (_, k) => ({
+        holdingCost: i.local_holding_cost[k], processingTime: i.processing_time[k], demandBoundConstant: i.demand_bound_constant,
+        externalInboundCst: k === n - 1 ? i.external_inbound_cst : undefined, externalOutboundCst: k === 0 ? i.external_outbound_cst : undefined,
+        demandMean: k === 0 ? i.demand_mean : undefined, demandSd: k === 0 ? i.demand_standard_deviation : undefined,
+      }));
+      return { stages, edges: Array.from({ length: n - 1 }, (_, k) => [k + 1, k]), ids: stages.map((_, k) => k + 1) };
+    };
+    let n = 0;
+    for (const v of [...vectors("gsm_serial.optimize_committed_service_times"), ...vectors("gsm_tree.optimize_committed_service_times")]) {
+      const { stages, edges, ids } = gsmStages(v.inputs);
+      const best = fc.guaranteedService({ stages, edges });
+      near(best.cost, v.outputs.cost, v.tol.abs, v.tol.rel, `${v.id} cost`);
+      const theirs = fc.guaranteedService({ stages, edges, outboundCst: ids.map((k) => v.outputs.cst[k]) });
+      near(theirs.cost, best.cost, v.tol.abs, v.tol.rel, `${v.id} cost of stockpyl's CSTs`);
+      n++;
+    }
+    // Serial stochastic service: stockpyl lists run upstream first; node networks by index.
+    const serial = (i) => {
+      if (i.nodes) {
+        const nodes = [...i.nodes].sort((a, b) => a.index - b.index);
+        return { echelonHoldingCost: nodes.map((x) => x.echelon_holding_cost), leadTime: nodes.map((x) => x.shipment_lead_time),
+          stockoutCost: nodes[0].stockout_cost, demandMean: nodes[0].demand_mean, demandSd: nodes[0].demand_sd };
+      }
+      return { echelonHoldingCost: [...i.echelon_holding_cost].reverse(), leadTime: [...i.lead_time].reverse(),
+        stockoutCost: i.stockout_cost, demandMean: i.demand_mean, demandSd: i.demand_standard_deviation };
+    };
+    for (const v of vectors("ssm_serial.optimize_base_stock_levels")) {
+      const r = fc.serialBaseStock(serial(v.inputs));
+      near(r.cost, v.outputs.cost, v.tol.abs, v.tol.rel, `${v.id} cost`);
+      r.echelonBaseStock.forEach((s, j) => near(s, v.outputs.echelon_S[j + 1], v.tol.abs, v.tol.rel, `${v.id} S${j + 1}`));
+      n++;
+    }
+    for (const v of vectors("ssm_serial.newsvendor_heuristic")) {
+      fc.serialNewsvendorHeuristic(serial(v.inputs)).forEach((s, j) => near(s, v.outputs.echelon_S[j + 1], v.tol.abs, v.tol.rel, `${v.id} S${j + 1}`));
+      n++;
+    }
+    const policies = { BS: () => ({ type: "baseStock" }), sS: (i) => ({ type: "sS", reorderPoint: i.reorder_point, orderUpToLevel: i.order_up_to_level }),
+      rQ: (i) => ({ type: "rQOneLot", reorderPoint: i.reorder_point, orderQuantity: i.order_quantity }) };
+    for (const v of vectors("sim.simulation_single_stage")) {
+      const i = v.inputs;
+      const r = fc.simulate({ periods: i.num_periods, stockoutCost: i.stockout_cost, demand: i.demand_list, eventOrder: "demandFirst",
+        stages: [{ holdingCost: i.local_holding_cost, leadTime: i.shipment_lead_time, baseStockLevel: i.base_stock_level, initialInventoryLevel: i.initial_inventory_level }],
+        policy: policies[i.policy_type](i) });
+      near(r.totalCost, v.outputs.total_cost, v.tol.abs, v.tol.rel, `${v.id} total`);
+      v.outputs.periods.forEach((p) => near(r.inventoryLevel[0][p.t], p.inventory_level, v.tol.abs, v.tol.rel, `${v.id} IL[${p.t}]`));
+      n++;
+    }
+    for (const v of vectors("sim.simulation_serial_base_stock")) {
+      const i = v.inputs;
+      const at = (list, node) => list[i.lists_are_for_nodes.indexOf(node)];
+      const nodes = Array.from({ length: i.num_nodes }, (_, k) => k + 1);
+      const r = fc.simulate({ periods: i.num_periods, stockoutCost: i.stockout_cost, demand: i.demand_list, eventOrder: "demandFirst",
+        stages: nodes.map((k) => ({ holdingCost: at(i.local_holding_cost, k), leadTime: at(i.shipment_lead_time, k), baseStockLevel: at(i.base_stock_level, k) })) });
+      near(r.totalCost, v.outputs.total_cost, v.tol.abs, v.tol.rel, `${v.id} total`);
+      nodes.forEach((k) => equal(Array.from(r.inventoryLevel[k - 1]).join(), v.outputs.inventory_level_by_node[k].join(), `${v.id} node ${k}`));
+      n++;
+    }
+    if (n < 40) throw new Error(`only ${n} vectors`);
+    // Random demand replays exactly for a seed.
+    const sim = (seed) => fc.simulate({ periods: 100, stockoutCost: 9, demand: { distribution: "poisson", mean: 5 }, seed,
+      stages: [{ holdingCost: 1, leadTime: 1, baseStockLevel: 12 }] }).totalCost;
+    equal(sim(4), sim(4), "seeded simulation replays");
+  });
+
   add("practitioner safety-stock and service cases", () => {
     let covered = 0;
     for (const c of data.practitioner.cases) {
@@ -360,6 +438,12 @@ export function cases(fc, data) {
     throwsValidation(() => fc.wagnerWhitin({ demand: [], holdingCost: 1, fixedCost: 10 }), "empty", "demand", "no periods");
     throwsValidation(() => fc.finiteHorizon({ holdingCost: 1, stockoutCost: 20, demandMean: 100, demandSd: 20 }), "wrong_type", "periods", "no period count");
     throwsValidation(() => fc.finiteHorizon({ periods: 2, holdingCost: 1, stockoutCost: 20, demandMean: 100, demandSd: [20, 0] }), "not_positive", "demand_sd[1]", "zero sd");
+    throwsValidation(() => fc.guaranteedService({ stages: [{ holdingCost: 1, processingTime: 1 }, { holdingCost: 1, processingTime: 1 }], edges: [[0, 1], [1, 0]] }), "invalid_network", "edges[1]", "a two-stage loop");
+    throwsValidation(() => fc.guaranteedService({ stages: [{ holdingCost: 1, processingTime: 1 }, { holdingCost: 1, processingTime: 1 }] }), "invalid_network", "edges", "a forest");
+    throwsValidation(() => fc.guaranteedService({ stages: [{ holdingCost: 1, processingTime: 1.5 }] }), "out_of_range", "processing_time[0]", "fractional periods");
+    throwsValidation(() => fc.serialBaseStock({ echelonHoldingCost: [1, 2], leadTime: [1, -1], stockoutCost: 10, demandMean: 5, demandSd: 1 }), "negative", "lead_time[1]", "negative lead time");
+    throwsValidation(() => fc.simulate({ periods: 5, stockoutCost: 1, demand: [1, -2], stages: [{ holdingCost: 1, leadTime: 1, baseStockLevel: 3 }] }), "negative", "demand[1]", "negative demand");
+    throwsValidation(() => fc.simulate({ periods: 5, stockoutCost: 1, demand: [1], stages: [{ holdingCost: 1, leadTime: 1 }], policy: { type: "fixed" } }), "out_of_range", "policy.type", "unknown policy");
     throwsValidation(() => fc.ssPolicy({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: 4, reorderPoint: 2 }), "wrong_type", "orderUpToLevel", "one level of a policy");
     throwsValidation(() => fc.ssPolicy({ holdingCost: 1, stockoutCost: 10, fixedCost: 5, demandMean: 4, pmf: { 0: 1 } }), "wrong_type", "options", "Poisson and pmf");
     throwsValidation(() => fc.ssPolicy({ holdingCost: [1, 2], stockoutCost: 10, fixedCost: 5, pmf: { 0: 1 } }), "wrong_type", "holdingCost", "array with a pmf");

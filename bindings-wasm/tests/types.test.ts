@@ -14,7 +14,11 @@ import init, {
   ssPowerApproximation,
   wagnerWhitin,
   finiteHorizon,
+  guaranteedService,
+  serialBaseStock,
+  simulate,
   type EoqResult,
+  type SimulationResult,
   type LotSizingResult,
   type RqResult,
   type SsResult,
@@ -43,6 +47,10 @@ export async function example(): Promise<number> {
   const lots: LotSizingResult = wagnerWhitin({ demand: [[90, 120, 80, 70]], holdingCost: 2, fixedCost: [[500]] });
   const dp = finiteHorizon({ periods: 5, holdingCost: 1, stockoutCost: 20, purchaseCost: 2, fixedCost: 50, demandMean: 100, demandSd: 20 });
   console.log(lots.cost, dp.totalCost, dp.levels);
+  const gsm = guaranteedService({ stages: [{ holdingCost: 2, processingTime: 1, externalInboundCst: 1 }, { holdingCost: 7, processingTime: 1, demandSd: 1, externalOutboundCst: 1 }], edges: [[0, 1]] });
+  const chain = serialBaseStock({ echelonHoldingCost: [3, 2, 2], leadTime: [1, 1, 2], stockoutCost: 37.12, demandMean: 5, demandSd: 1 });
+  const run: SimulationResult = simulate({ periods: 10, stockoutCost: 8, demand: { distribution: "poisson", mean: 5 }, stages: [{ holdingCost: 1, leadTime: 2, baseStockLevel: 15 }], policy: { type: "sS", reorderPoint: 5, orderUpToLevel: 20 } });
+  console.log(gsm.cost, chain.echelonBaseStock, run.inventoryLevel[0]);
   console.log(policy.orderQuantity, integer.cost, periodic.orderUpToLevel, power.reorderPoint);
   try {
     eoq({ fixedCost: -1, holdingCost: 1, demandRate: 1 });
