@@ -19,6 +19,7 @@ type GridInput<'py> = (String, Input<'py>);
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(wagner_whitin, m)?)?;
     m.add_function(wrap_pyfunction!(finite_horizon, m)?)?;
+    m.add_function(wrap_pyfunction!(myopic_bounds, m)?)?;
     Ok(())
 }
 
@@ -40,6 +41,29 @@ fn grid<'a>(
             ));
         }
     })
+}
+
+/// The seven per-period inputs of the finite-horizon model, in its order.
+fn period_grids<'a>(py: Python<'_>, grids: &'a [GridInput<'_>]) -> PyResult<[Grid<'a>; 7]> {
+    let names = [
+        "holding_cost",
+        "stockout_cost",
+        "purchase_cost",
+        "fixed_cost",
+        "demand_mean",
+        "demand_sd",
+        "discount_factor",
+    ];
+    if grids.len() != names.len() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "expected 7 per-period inputs",
+        ));
+    }
+    let mut g = [Grid::Scalar(0.0); 7];
+    for (i, (name, input)) in names.into_iter().zip(grids).enumerate() {
+        g[i] = grid(py, name, input)?;
+    }
+    Ok(g)
 }
 
 /// (order_quantities, cost, costs_to_go, next_order_periods), SKU by SKU, flat.
@@ -92,24 +116,7 @@ fn finite_horizon<'py>(
     level_spread: f64,
     detail: bool,
 ) -> PyResult<(Array<'py>, Array<'py>, Array<'py>, Option<Detail<'py>>)> {
-    let names = [
-        "holding_cost",
-        "stockout_cost",
-        "purchase_cost",
-        "fixed_cost",
-        "demand_mean",
-        "demand_sd",
-        "discount_factor",
-    ];
-    if grids.len() != names.len() {
-        return Err(pyo3::exceptions::PyTypeError::new_err(
-            "expected 7 per-period inputs",
-        ));
-    }
-    let mut g = [Grid::Scalar(0.0); 7];
-    for (i, (name, input)) in names.into_iter().zip(&grids).enumerate() {
-        g[i] = grid(py, name, input)?;
-    }
+    let g = period_grids(py, &grids)?;
     let col = |name, a| -> PyResult<Column<'_>> { column(py, name, a) };
     let model = FiniteHorizon {
         periods,
@@ -150,5 +157,43 @@ fn finite_horizon<'py>(
         to_numpy(py, all.order_up_to_levels),
         to_numpy(py, all.total_cost),
         None,
+    ))
+}
+
+/// Myopic bounds per period of one SKU: (S lower, S upper, s lower, s upper; NaN where none).
+#[pyfunction]
+fn myopic_bounds<'py>(
+    py: Python<'py>,
+    periods: usize,
+    grids: Vec<GridInput<'py>>,
+    terminal_holding_cost: f64,
+    terminal_stockout_cost: f64,
+) -> PyResult<(Array<'py>, Array<'py>, Array<'py>, Array<'py>)> {
+    let g = period_grids(py, &grids)?;
+    let model = FiniteHorizon {
+        periods,
+        holding_cost: g[0],
+        stockout_cost: g[1],
+        purchase_cost: g[2],
+        fixed_cost: g[3],
+        demand_mean: g[4],
+        demand_sd: g[5],
+        discount_factor: g[6],
+        terminal_holding_cost: Column::Scalar(terminal_holding_cost),
+        terminal_stockout_cost: Column::Scalar(terminal_stockout_cost),
+        initial_inventory_level: Column::Scalar(0.0),
+        truncation: Truncation::default(),
+    };
+    let b = compute(py, || Ok(model.myopic_bounds()?))?;
+    let upper: Vec<f64> = b
+        .reorder_upper
+        .iter()
+        .map(|v| v.unwrap_or(f64::NAN))
+        .collect();
+    Ok((
+        to_numpy(py, b.order_up_to_lower),
+        to_numpy(py, b.order_up_to_upper),
+        to_numpy(py, b.reorder_lower),
+        to_numpy(py, upper),
     ))
 }

@@ -3,7 +3,8 @@
 use flowcast_core::Column;
 use flowcast_inventory::loss::Family;
 use flowcast_inventory::newsvendor::{
-    NormalNewsvendors, myopic_batch, newsvendor_batch, newsvendor_explicit_batch,
+    NormalNewsvendors, Side, myopic_batch, myopic_level_at_cost_batch, newsvendor_batch,
+    newsvendor_explicit_batch,
 };
 use flowcast_inventory::supply::{newsvendor_disruptions_batch, newsvendor_yield_batch};
 use flowcast_inventory::{Distribution, Newsvendor, Pmf};
@@ -22,6 +23,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(newsvendor_discrete, m)?)?;
     m.add_function(wrap_pyfunction!(newsvendor_explicit, m)?)?;
     m.add_function(wrap_pyfunction!(myopic, m)?)?;
+    m.add_function(wrap_pyfunction!(myopic_level_at_cost, m)?)?;
     m.add_function(wrap_pyfunction!(newsvendor_with_disruptions, m)?)?;
     m.add_function(wrap_pyfunction!(newsvendor_with_yield, m)?)?;
     Ok(())
@@ -192,6 +194,33 @@ fn myopic<'py>(
         .transpose()?;
     let [levels, costs] = compute(py, || Ok(myopic_batch(cols, s)?))?;
     Ok((to_numpy(py, levels), to_numpy(py, costs)))
+}
+
+/// The level where the myopic cost equals each row's `cost`, below (or above) the minimiser.
+#[pyfunction]
+fn myopic_level_at_cost<'py>(
+    py: Python<'py>,
+    above: bool,
+    inputs: Vec<Input<'py>>,
+) -> PyResult<Array<'py>> {
+    let names = [
+        "cost",
+        "holding_cost",
+        "stockout_cost",
+        "purchase_cost",
+        "purchase_cost_next",
+        "demand_mean",
+        "demand_sd",
+        "discount_factor",
+    ];
+    let cols: [Column<'_>; 8] = columns(py, &names, &inputs)?.try_into().map_err(|_| {
+        pyo3::exceptions::PyTypeError::new_err("myopic_level_at_cost takes 8 input arrays")
+    })?;
+    let side = if above { Side::Above } else { Side::Below };
+    Ok(to_numpy(
+        py,
+        compute(py, || Ok(myopic_level_at_cost_batch(side, cols)?))?,
+    ))
 }
 
 /// (base_stock_level, cost) per row of newsvendors with supply disruptions.

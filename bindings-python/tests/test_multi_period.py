@@ -127,3 +127,22 @@ def test_network_and_simulation_bad_input(call, code, field):
     with pytest.raises(flowcast.ValidationError) as info:
         call()
     assert (info.value.code, info.value.field) == (code, field)
+
+
+def test_myopic_bounds_and_levels_match_stockpyls_examples():
+    from flowcast.inventory.compat.stockpyl.finite_horizon import myopic_bounds
+    from flowcast.inventory.compat.stockpyl.newsvendor import set_myopic_cost_to
+
+    S_lo, S_hi, s_lo, s_hi = myopic_bounds(5, 1, 20, 1, 20, 2, 50, 100, 20)
+    assert (S_lo[1], S_hi[1], s_lo[1], s_hi[1]) == pytest.approx(
+        (133.36782387894158, 191.66022942788436, 110.26036848597217, 133.36782387894158), abs=1e-9
+    )
+    assert set_myopic_cost_to(18, 0.18, 0.70, 0.3, 0.35, 50, 8, 0.98) == pytest.approx(49.394684658734164, abs=1e-9)
+    assert set_myopic_cost_to(18, 0.18, 0.70, 0.3, 0.35, 50, 8, 0.98, left_half=False) == pytest.approx(
+        71.84861989932769, abs=1e-9
+    )
+    levels = inv.myopic_level_at_cost([18, 20], 0.18, 0.70, 0.3, 0.35, 50, 8, 0.98)
+    assert levels.shape == (2,) and levels[1] < levels[0]
+    with pytest.raises(flowcast.ValidationError) as info:
+        inv.myopic_level_at_cost(1, 0.18, 0.70, 0.3, 0.35, 50, 8, 0.98)
+    assert info.value.field == "cost"

@@ -4,7 +4,7 @@
 //! array (or `Float64Array`) has one value per period, an array of one-element rows one value
 //! per SKU, and an array of rows one value per SKU and period.
 
-use flowcast_core::{ErrorCode, ValidationError};
+use flowcast_core::{Column, ErrorCode, ValidationError};
 use flowcast_inventory::finite_horizon::{FiniteHorizon, Truncation};
 use flowcast_inventory::grid::Grid;
 use flowcast_inventory::wagner_whitin::WagnerWhitin;
@@ -261,18 +261,7 @@ pub fn finite_horizon(
             "levelSpread",
         ],
     )?;
-    let (g, periods) = read_grids(
-        &options,
-        [
-            ("holdingCost", None),
-            ("stockoutCost", None),
-            ("purchaseCost", Some(0.0)),
-            ("fixedCost", Some(0.0)),
-            ("demandMean", None),
-            ("demandSd", None),
-            ("discountFactor", Some(1.0)),
-        ],
-    )?;
+    let (g, periods) = read_grids(&options, FINITE_HORIZON_GRIDS)?;
     let per_sku = |key: &'static str| -> Result<Numbers, JsValue> {
         Ok(optional(&options, key)?.unwrap_or(Numbers::One(0.0)))
     };
@@ -283,14 +272,6 @@ pub fn finite_horizon(
     );
     let batch = g.iter().any(GridInput::is_batch) || [&th, &tp, &x1].iter().any(|n| n.is_many());
     let model = FiniteHorizon {
-        periods,
-        holding_cost: g[0].grid(),
-        stockout_cost: g[1].grid(),
-        purchase_cost: g[2].grid(),
-        fixed_cost: g[3].grid(),
-        demand_mean: g[4].grid(),
-        demand_sd: g[5].grid(),
-        discount_factor: g[6].grid(),
         terminal_holding_cost: th.column(),
         terminal_stockout_cost: tp.column(),
         initial_inventory_level: x1.column(),
@@ -298,6 +279,7 @@ pub fn finite_horizon(
             demand_spread: number_or(&options, "demandSpread", 4.0)?,
             level_spread: number_or(&options, "levelSpread", 5.0)?,
         },
+        ..finite_horizon_model(&g, periods)
     };
     if batch {
         let all = model.solve().map_err(from_inventory)?;
@@ -327,4 +309,84 @@ pub fn finite_horizon(
         ("demandOutsideGrid", sol.demand_outside_grid.into()),
         ("levelBelowGrid", sol.level_below_grid.into()),
     ]))
+}
+
+/// Veinott's myopic bounds per period of one SKU: `{ orderUpToLower, orderUpToUpper,
+/// reorderLower, reorderUpper }` (NaN where a reorder upper bound does not apply).
+#[wasm_bindgen(js_name = myopicBounds, unchecked_return_type = "MyopicBoundsResult")]
+pub fn myopic_bounds(
+    #[wasm_bindgen(unchecked_param_type = "MyopicBoundsOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    expect_object(
+        &options,
+        &[
+            "holdingCost",
+            "stockoutCost",
+            "purchaseCost",
+            "fixedCost",
+            "demandMean",
+            "demandSd",
+            "discountFactor",
+            "periods",
+            "terminalHoldingCost",
+            "terminalStockoutCost",
+        ],
+    )?;
+    let (g, periods) = read_grids(&options, FINITE_HORIZON_GRIDS)?;
+    let model = FiniteHorizon {
+        terminal_holding_cost: Column::Scalar(number_or(&options, "terminalHoldingCost", 0.0)?),
+        terminal_stockout_cost: Column::Scalar(number_or(&options, "terminalStockoutCost", 0.0)?),
+        ..finite_horizon_model(&g, periods)
+    };
+    let b = model.myopic_bounds().map_err(from_inventory)?;
+    let upper: Vec<f64> = b
+        .reorder_upper
+        .iter()
+        .map(|v| v.unwrap_or(f64::NAN))
+        .collect();
+    Ok(object(&[
+        (
+            "orderUpToLower",
+            Float64Array::from(&b.order_up_to_lower[..]).into(),
+        ),
+        (
+            "orderUpToUpper",
+            Float64Array::from(&b.order_up_to_upper[..]).into(),
+        ),
+        (
+            "reorderLower",
+            Float64Array::from(&b.reorder_lower[..]).into(),
+        ),
+        ("reorderUpper", Float64Array::from(&upper[..]).into()),
+    ]))
+}
+
+/// The per-period inputs of the finite-horizon model and their defaults.
+const FINITE_HORIZON_GRIDS: [(&str, Option<f64>); 7] = [
+    ("holdingCost", None),
+    ("stockoutCost", None),
+    ("purchaseCost", Some(0.0)),
+    ("fixedCost", Some(0.0)),
+    ("demandMean", None),
+    ("demandSd", None),
+    ("discountFactor", Some(1.0)),
+];
+
+/// A finite-horizon model over `g` (in [`FINITE_HORIZON_GRIDS`] order), with no terminal
+/// costs, starting empty, and the default truncation.
+fn finite_horizon_model(g: &[GridInput; 7], periods: usize) -> FiniteHorizon<'_> {
+    FiniteHorizon {
+        periods,
+        holding_cost: g[0].grid(),
+        stockout_cost: g[1].grid(),
+        purchase_cost: g[2].grid(),
+        fixed_cost: g[3].grid(),
+        demand_mean: g[4].grid(),
+        demand_sd: g[5].grid(),
+        discount_factor: g[6].grid(),
+        terminal_holding_cost: Column::Scalar(0.0),
+        terminal_stockout_cost: Column::Scalar(0.0),
+        initial_inventory_level: Column::Scalar(0.0),
+        truncation: Truncation::default(),
+    }
 }

@@ -1,10 +1,11 @@
 //! Newsvendor exports: any demand distribution, the explicit form, myopic, supply risk.
 
-use flowcast_core::Column;
+use flowcast_core::{Column, ErrorCode, ValidationError};
 use flowcast_inventory::Newsvendor;
 use flowcast_inventory::loss::Family;
 use flowcast_inventory::newsvendor::{
-    NormalNewsvendors, myopic_batch, newsvendor_batch, newsvendor_explicit_batch,
+    NormalNewsvendors, Side, myopic_batch, myopic_level_at_cost_batch, newsvendor_batch,
+    newsvendor_explicit_batch,
 };
 use flowcast_inventory::supply::{newsvendor_disruptions_batch, newsvendor_yield_batch};
 use wasm_bindgen::prelude::*;
@@ -12,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use crate::convert::{
     Numbers, expect_object, number_or, object, optional, output, property, required,
 };
-use crate::errors::from_inventory;
+use crate::errors::{from_inventory, invalid};
 
 /// The demand (or yield) family named in `distribution` and its parameters read from
 /// `options`; `negative_binomial` with `mean`/`sd` is fitted from moments.
@@ -204,6 +205,46 @@ pub fn myopic(
         myopic_batch(columns, s.as_ref().map(Numbers::column)).map_err(from_inventory)?;
     let many = inputs.iter().chain(s.iter()).any(Numbers::is_many);
     Ok(result(&levels, &costs, many, "cost"))
+}
+
+/// The level where the myopic one-period cost equals `cost`, on the `side` (`"below"`, the
+/// default, or `"above"`) of the myopic level.
+#[wasm_bindgen(js_name = myopicLevelAtCost, unchecked_return_type = "number | Float64Array")]
+pub fn myopic_level_at_cost(
+    #[wasm_bindgen(unchecked_param_type = "MyopicLevelOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let keys = [
+        "cost",
+        "holdingCost",
+        "stockoutCost",
+        "purchaseCost",
+        "purchaseCostNext",
+        "demandMean",
+        "demandSd",
+    ];
+    let mut allowed = keys.to_vec();
+    allowed.extend(["discountFactor", "side"]);
+    expect_object(&options, &allowed)?;
+    let side = match property(&options, "side").as_string().as_deref() {
+        None | Some("below") => Side::Below,
+        Some("above") => Side::Above,
+        Some(other) => {
+            return Err(invalid(&ValidationError::new(
+                ErrorCode::OutOfRange,
+                "side",
+                format!("{other:?}"),
+                "must be below or above",
+            )));
+        }
+    };
+    let mut inputs = Vec::with_capacity(8);
+    for key in keys {
+        inputs.push(required(&options, key)?);
+    }
+    inputs.push(optional(&options, "discountFactor")?.unwrap_or(Numbers::One(1.0)));
+    let columns: [Column<'_>; 8] = std::array::from_fn(|i| inputs[i].column());
+    let levels = myopic_level_at_cost_batch(side, columns).map_err(from_inventory)?;
+    Ok(output(&levels, inputs.iter().any(Numbers::is_many)))
 }
 
 /// The newsvendor with a supplier that fails and recovers each period.

@@ -175,6 +175,15 @@ export interface FiniteHorizonOptions {
   terminalHoldingCost?: Numeric; terminalStockoutCost?: Numeric; initialInventoryLevel?: Numeric;
   demandSpread?: number; levelSpread?: number;
 }
+export interface MyopicLevelOptions {
+  cost: Numeric; holdingCost: Numeric; stockoutCost: Numeric; purchaseCost: Numeric; purchaseCostNext: Numeric;
+  demandMean: Numeric; demandSd: Numeric; discountFactor?: Numeric; side?: "below" | "above";
+}
+export type MyopicBoundsOptions = Omit<FiniteHorizonOptions, "initialInventoryLevel" | "demandSpread" | "levelSpread" | "terminalHoldingCost" | "terminalStockoutCost">
+  & { terminalHoldingCost?: number; terminalStockoutCost?: number };
+export interface MyopicBoundsResult {
+  orderUpToLower: Float64Array; orderUpToUpper: Float64Array; reorderLower: Float64Array; reorderUpper: Float64Array;
+}
 export interface GsmStage {
   holdingCost: number; processingTime: number; demandMean?: number; demandSd?: number;
   demandBoundConstant?: number; externalInboundCst?: number; externalOutboundCst?: number;

@@ -224,6 +224,14 @@ export function cases(fc, data) {
       equal(r.costToGo.length, i.num_periods + 1, `${v.id} programme rows`);
       n++;
     }
+    // Myopic bounds and the level at a given myopic cost (stockpyl's docstring values).
+    const b = fc.myopicBounds({ periods: 5, holdingCost: 1, stockoutCost: 20, purchaseCost: 2, fixedCost: 50, demandMean: 100, demandSd: 20, terminalHoldingCost: 1, terminalStockoutCost: 20 });
+    near(b.orderUpToLower[0], 133.36782387894158, 1e-9, 1e-9, "S underbar");
+    near(b.orderUpToUpper[0], 191.66022942788436, 1e-9, 1e-9, "S overbar");
+    near(b.reorderLower[0], 110.26036848597217, 1e-9, 1e-9, "s underbar");
+    const myopic = { cost: 18, holdingCost: 0.18, stockoutCost: 0.7, purchaseCost: 0.3, purchaseCostNext: 0.35, demandMean: 50, demandSd: 8, discountFactor: 0.98 };
+    near(fc.myopicLevelAtCost(myopic), 49.394684658734164, 1e-9, 1e-9, "myopic level below");
+    near(fc.myopicLevelAtCost({ ...myopic, side: "above" }), 71.84861989932769, 1e-9, 1e-9, "myopic level above");
     // Batches: rows per SKU, each equal to its own call; a column of one value per SKU.
     const demand = [[90, 120, 80, 70], [10, 0, 300, 5]];
     const plans = fc.wagnerWhitin({ demand, holdingCost: 2, fixedCost: [[500], [50]] });
@@ -438,6 +446,7 @@ export function cases(fc, data) {
     throwsValidation(() => fc.wagnerWhitin({ demand: [], holdingCost: 1, fixedCost: 10 }), "empty", "demand", "no periods");
     throwsValidation(() => fc.finiteHorizon({ holdingCost: 1, stockoutCost: 20, demandMean: 100, demandSd: 20 }), "wrong_type", "periods", "no period count");
     throwsValidation(() => fc.finiteHorizon({ periods: 2, holdingCost: 1, stockoutCost: 20, demandMean: 100, demandSd: [20, 0] }), "not_positive", "demand_sd[1]", "zero sd");
+    throwsValidation(() => fc.myopicLevelAtCost({ cost: 1, holdingCost: 0.18, stockoutCost: 0.7, purchaseCost: 0.3, purchaseCostNext: 0.35, demandMean: 50, demandSd: 8 }), "out_of_range", "cost", "cost below the minimum");
     throwsValidation(() => fc.guaranteedService({ stages: [{ holdingCost: 1, processingTime: 1 }, { holdingCost: 1, processingTime: 1 }], edges: [[0, 1], [1, 0]] }), "invalid_network", "edges[1]", "a two-stage loop");
     throwsValidation(() => fc.guaranteedService({ stages: [{ holdingCost: 1, processingTime: 1 }, { holdingCost: 1, processingTime: 1 }] }), "invalid_network", "edges", "a forest");
     throwsValidation(() => fc.guaranteedService({ stages: [{ holdingCost: 1, processingTime: 1.5 }] }), "out_of_range", "processing_time[0]", "fractional periods");

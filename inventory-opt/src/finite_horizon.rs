@@ -23,6 +23,7 @@ use flowcast_core::{Column, ErrorCode, ValidationError, check, normal};
 use crate::error::Result;
 use crate::grid::{Grid, batch_rows};
 use crate::loss::normal_loss;
+use crate::newsvendor::{Myopic, Side};
 
 /// How far the discretisation reaches, in demand standard deviations.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -274,6 +275,82 @@ impl FiniteHorizon<'_> {
             out.reorder_points.extend(&sol.reorder_points);
             out.order_up_to_levels.extend(&sol.order_up_to_levels);
             out.total_cost.push(sol.total_cost);
+        }
+        Ok(out)
+    }
+}
+
+/// Veinott's myopic bounds on the optimal (s_t, S_t) of each period, from the one-period
+/// cost G_t(y) = c_t·y + g_t(y) − γ_t·c_{t+1}·(y − μ_t) (the last period adds the terminal
+/// costs to h and p, with c_{T+1} = K_{T+1} = 0).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MyopicBounds {
+    /// S̲_t, the minimiser of G_t: a lower bound on S_t.
+    pub order_up_to_lower: Vec<f64>,
+    /// S̄_t ≥ S̲_t with G_t(S̄_t) = G_t(S̲_t) + γ_t·K_{t+1}: an upper bound on S_t.
+    pub order_up_to_upper: Vec<f64>,
+    /// s̲_t ≤ S̲_t with G_t(s̲_t) = G_t(S̲_t) + K_t: a lower bound on s_t.
+    pub reorder_lower: Vec<f64>,
+    /// s̄_t ≤ S̲_t with G_t(s̄_t) = G_t(S̲_t) + K_t − γ_t·K_{t+1}: an upper bound on s_t,
+    /// `None` where K_t < γ_t·K_{t+1}.
+    pub reorder_upper: Vec<Option<f64>>,
+}
+
+impl FiniteHorizon<'_> {
+    /// The myopic bounds of the first SKU's periods.
+    ///
+    /// ```
+    /// use flowcast_inventory::finite_horizon::FiniteHorizon;
+    /// let b = FiniteHorizon::stationary(5, 1.0, 20.0, 2.0, 50.0, 100.0, 20.0).myopic_bounds()?;
+    /// assert!((b.order_up_to_lower[0] - 133.367_823_878_94).abs() < 1e-9);
+    /// assert!((b.order_up_to_upper[0] - 191.660_229_427_88).abs() < 1e-9);
+    /// assert!((b.reorder_lower[0] - 110.260_368_485_97).abs() < 1e-9);
+    /// # Ok::<(), flowcast_inventory::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`solve_one`](Self::solve_one), or a purchase-cost change c_t − γ_t·c_{t+1} outside
+    /// (−h_t, p_t) in some period (the myopic policy needs it inside).
+    pub fn myopic_bounds(&self) -> Result<MyopicBounds> {
+        self.rows()?;
+        let inp = self.inputs(0)?;
+        let t_len = inp.h.len();
+        let mut out = MyopicBounds {
+            order_up_to_lower: Vec::with_capacity(t_len),
+            order_up_to_upper: Vec::with_capacity(t_len),
+            reorder_lower: Vec::with_capacity(t_len),
+            reorder_upper: Vec::with_capacity(t_len),
+        };
+        for t in 0..t_len {
+            let last = t + 1 == t_len;
+            let (c_next, k_next) = if last {
+                (0.0, 0.0)
+            } else {
+                (inp.c[t + 1], inp.k[t + 1])
+            };
+            let m = Myopic {
+                holding_cost: inp.h[t] + if last { inp.terminal_h } else { 0.0 },
+                stockout_cost: inp.p[t] + if last { inp.terminal_p } else { 0.0 },
+                purchase_cost: inp.c[t],
+                purchase_cost_next: c_next,
+                demand_mean: inp.mu[t],
+                demand_sd: inp.sigma[t],
+                discount_factor: inp.gamma[t],
+            };
+            let in_period = |e: crate::Error| match e {
+                crate::Error::Invalid(v) => crate::Error::Invalid(v.at(t)),
+            };
+            let best = m.optimal().map_err(in_period)?;
+            let (k, gk) = (inp.k[t], inp.gamma[t] * k_next);
+            let at = |extra: f64, side| m.level_at_cost(best.cost + extra, side).map_err(in_period);
+            out.order_up_to_lower.push(best.base_stock_level);
+            out.order_up_to_upper.push(at(gk, Side::Above)?);
+            out.reorder_lower.push(at(k, Side::Below)?);
+            out.reorder_upper.push(if k >= gk {
+                Some(at(k - gk, Side::Below)?)
+            } else {
+                None
+            });
         }
         Ok(out)
     }

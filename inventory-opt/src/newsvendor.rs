@@ -284,6 +284,92 @@ impl Myopic {
     }
 }
 
+/// Which side of the myopic minimiser a level is sought on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// At or below the minimiser (stockpyl's `left_half=True`).
+    Below,
+    /// At or above it.
+    Above,
+}
+
+impl Myopic {
+    /// The level y on `side` of the minimiser where the one-period cost G(y) equals `cost`
+    /// (G is convex; found by Newton steps kept inside a bracket).
+    ///
+    /// ```
+    /// use flowcast_inventory::Myopic;
+    /// use flowcast_inventory::newsvendor::Side;
+    /// // Snyder & Shen, Example 4.1.
+    /// let m = Myopic { holding_cost: 0.18, stockout_cost: 0.70, purchase_cost: 0.3,
+    ///     purchase_cost_next: 0.35, demand_mean: 50.0, demand_sd: 8.0, discount_factor: 0.98 };
+    /// assert!((m.level_at_cost(18.0, Side::Below)? - 49.394_684_658_734).abs() < 1e-9);
+    /// assert!((m.level_at_cost(18.0, Side::Above)? - 71.848_619_899_327).abs() < 1e-9);
+    /// # Ok::<(), flowcast_inventory::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Myopic::optimal`], or a `cost` below the minimum G(S).
+    pub fn level_at_cost(&self, cost: f64, side: Side) -> Result<f64> {
+        let best = self.optimal()?;
+        check::finite("cost", cost)?;
+        if cost < best.cost {
+            return Err(ValidationError::new(
+                ErrorCode::OutOfRange,
+                "cost",
+                cost,
+                format!("must be at least the least one-period cost {}", best.cost),
+            )
+            .into());
+        }
+        let g = |y: f64| -> Result<f64> { Ok(self.cost_at(y)?.cost - cost) };
+        let slope = |y: f64| {
+            let f = normal::cdf((y - self.demand_mean) / self.demand_sd);
+            self.purchase_cost - self.discount_factor * self.purchase_cost_next
+                + self.holding_cost * f
+                - self.stockout_cost * (1.0 - f)
+        };
+        let s = best.base_stock_level;
+        if g(s)? >= 0.0 {
+            return Ok(s);
+        }
+        // Bracket the root by doubling steps away from the minimiser.
+        let dir = if side == Side::Below { -1.0 } else { 1.0 };
+        let mut step = self.demand_sd;
+        let mut far = s + dir * step;
+        while g(far)? < 0.0 {
+            step *= 2.0;
+            far = s + dir * step;
+        }
+        let (mut lo, mut hi) = if dir > 0.0 { (s, far) } else { (far, s) };
+        let mut y = far;
+        for _ in 0..200 {
+            let v = g(y)?;
+            if v == 0.0 {
+                return Ok(y);
+            }
+            // Keep the bracket [lo, hi] around the root (G − cost is monotone on this side).
+            if (v > 0.0) == (dir > 0.0) {
+                hi = y;
+            } else {
+                lo = y;
+            }
+            let newton = y - v / slope(y);
+            let next = if newton > lo && newton < hi {
+                newton
+            } else {
+                0.5 * (lo + hi)
+            };
+            let tiny = 4.0 * f64::EPSILON * y.abs().max(1.0);
+            if (next - y).abs() <= tiny || hi - lo <= tiny {
+                return Ok(next);
+            }
+            y = next;
+        }
+        Ok(y)
+    }
+}
+
 /// Inputs of the batch normal newsvendor: one column per parameter, demand over
 /// `lead_time + 1` periods (mean μ(L + 1), sd σ√(L + 1)).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -570,6 +656,38 @@ pub fn myopic_batch(
         };
         Ok([out.base_stock_level, out.cost])
     })
+}
+
+/// [`Myopic::level_at_cost`] for every row. `inputs` are the columns (cost, holding_cost,
+/// stockout_cost, purchase_cost, purchase_cost_next, demand_mean, demand_sd, discount_factor).
+///
+/// # Errors
+/// The first invalid row, or a length mismatch.
+pub fn myopic_level_at_cost_batch(side: Side, inputs: [Column<'_>; 8]) -> Result<Vec<f64>> {
+    let names = [
+        "cost",
+        "holding_cost",
+        "stockout_cost",
+        "purchase_cost",
+        "purchase_cost_next",
+        "demand_mean",
+        "demand_sd",
+        "discount_factor",
+    ];
+    let named: Vec<(&'static str, Column<'_>)> = names.into_iter().zip(inputs).collect();
+    let [y] = map_rows(&named, |r| {
+        let m = Myopic {
+            holding_cost: r[1],
+            stockout_cost: r[2],
+            purchase_cost: r[3],
+            purchase_cost_next: r[4],
+            demand_mean: r[5],
+            demand_sd: r[6],
+            discount_factor: r[7],
+        };
+        Ok([m.level_at_cost(r[0], side)?])
+    })?;
+    Ok(y)
 }
 
 /// The family's parameter columns, named; a wrong count is an error.

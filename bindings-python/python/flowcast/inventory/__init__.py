@@ -51,7 +51,9 @@ from flowcast.inventory._loss import (
 from flowcast.inventory._multi_period import (
     FiniteHorizonResult,
     LotSizingResult,
+    MyopicBoundsResult,
     finite_horizon,
+    myopic_bounds,
     wagner_whitin,
 )
 from flowcast.inventory._networks import (
@@ -66,6 +68,7 @@ from flowcast.inventory._networks import (
 from flowcast.inventory._newsvendor import (
     NewsvendorResult,
     myopic,
+    myopic_level_at_cost,
     newsvendor,
     newsvendor_explicit,
     newsvendor_with_disruptions,
@@ -136,6 +139,9 @@ __all__ = [
     "wagner_whitin",
     "FiniteHorizonResult",
     "finite_horizon",
+    "MyopicBoundsResult",
+    "myopic_bounds",
+    "myopic_level_at_cost",
     "GuaranteedServiceResult",
     "guaranteed_service",
     "SerialResult",

@@ -219,3 +219,53 @@ def finite_horizon(
         outside,
         below,
     )
+
+
+class MyopicBoundsResult(NamedTuple):
+    """Per period: bounds on the optimal order-up-to level (``order_up_to_lower`` is the
+    myopic level) and reorder point (``reorder_upper`` NaN where it does not apply)."""
+
+    order_up_to_lower: np.ndarray
+    order_up_to_upper: np.ndarray
+    reorder_lower: np.ndarray
+    reorder_upper: np.ndarray
+
+
+def myopic_bounds(
+    holding_cost: GridLike,
+    stockout_cost: GridLike,
+    purchase_cost: GridLike,
+    fixed_cost: GridLike,
+    demand_mean: GridLike,
+    demand_sd: GridLike,
+    *,
+    periods: Optional[int] = None,
+    terminal_holding_cost: float = 0.0,
+    terminal_stockout_cost: float = 0.0,
+    discount_factor: GridLike = 1.0,
+) -> MyopicBoundsResult:
+    """Veinott's myopic bounds on each period's optimal (s_t, S_t) of the finite-horizon
+    problem (one SKU; inputs as :func:`finite_horizon`).
+
+    >>> b = myopic_bounds(1, 20, 2, 50, 100, 20, periods=5, terminal_holding_cost=1, terminal_stockout_cost=20)
+    >>> [round(float(v[0]), 4) for v in b]
+    [133.3678, 191.6602, 110.2604, 133.3678]
+    """
+    grids, periods, rows = _grids(
+        {
+            "holding_cost": holding_cost,
+            "stockout_cost": stockout_cost,
+            "purchase_cost": purchase_cost,
+            "fixed_cost": fixed_cost,
+            "demand_mean": demand_mean,
+            "demand_sd": demand_sd,
+            "discount_factor": discount_factor,
+        },
+        periods,
+    )
+    if rows is not None:
+        raise invalid("inputs", f"{rows} SKUs", "length_mismatch", "must describe one SKU (1-D per-period inputs)")
+    out = _flowcast.myopic_bounds(
+        periods, list(grids.values()), float(terminal_holding_cost), float(terminal_stockout_cost)
+    )
+    return MyopicBoundsResult(*out)

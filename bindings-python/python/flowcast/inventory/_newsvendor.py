@@ -216,6 +216,51 @@ def myopic(
     return NewsvendorResult(b.wrap(s), b.wrap(c))
 
 
+def myopic_level_at_cost(
+    cost: ArrayLike,
+    holding_cost: ArrayLike,
+    stockout_cost: ArrayLike,
+    purchase_cost: ArrayLike,
+    purchase_cost_next: ArrayLike,
+    demand_mean: ArrayLike,
+    demand_sd: ArrayLike,
+    discount_factor: ArrayLike = 1.0,
+    *,
+    side: str = "below",
+) -> Any:
+    """The level y where the myopic one-period cost G(y) (see :func:`myopic`) equals ``cost``,
+    on the ``"below"`` or ``"above"`` side of its minimiser.
+
+    >>> round(myopic_level_at_cost(18, 0.18, 0.70, 0.3, 0.35, 50, 8, 0.98), 6)
+    49.394685
+    >>> round(myopic_level_at_cost(18, 0.18, 0.70, 0.3, 0.35, 50, 8, 0.98, side="above"), 6)
+    71.84862
+    """
+    if side not in ("below", "above"):
+        raise ValidationError(
+            f"side = {side!r}: must be 'below' or 'above' [out_of_range]",
+            code="out_of_range",
+            field="side",
+            value=repr(side),
+            reason="must be 'below' or 'above'",
+        )
+    b = Batch(
+        cost=cost,
+        holding_cost=holding_cost,
+        stockout_cost=stockout_cost,
+        purchase_cost=purchase_cost,
+        purchase_cost_next=purchase_cost_next,
+        demand_mean=demand_mean,
+        demand_sd=demand_sd,
+        discount_factor=discount_factor,
+    )
+    names = ["cost", "holding_cost", "stockout_cost", "purchase_cost", "purchase_cost_next"]
+    names += ["demand_mean", "demand_sd", "discount_factor"]
+    with b.errors():
+        y = _flowcast.myopic_level_at_cost(side == "above", [b.flat[n] for n in names])
+    return b.wrap(y)
+
+
 def newsvendor_with_disruptions(
     holding_cost: ArrayLike,
     stockout_cost: ArrayLike,

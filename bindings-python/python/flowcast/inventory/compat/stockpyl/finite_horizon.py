@@ -1,4 +1,4 @@
-"""``stockpyl.finite_horizon`` drop-in: ``finite_horizon_dp`` on stockpyl's integer grid, with
+"""``stockpyl.finite_horizon`` drop-ins: ``myopic_bounds``, and ``finite_horizon_dp`` on stockpyl's integer grid, with
 the same 1-indexed lists and matrices, and the same warnings when the truncation leaves out more
 than ``trunc_tol`` of the demand probability. Per-period lists may carry SKU rows (2-D) to solve
 a batch, returning ``(reorder_points, order_up_to_levels, total_cost)`` arrays with a leading
@@ -20,7 +20,7 @@ import numpy as np
 from flowcast import inventory as _inv
 from flowcast.inventory.compat.stockpyl.wagner_whitin import per_period
 
-__all__ = ["finite_horizon_dp"]
+__all__ = ["finite_horizon_dp", "myopic_bounds"]
 
 
 def finite_horizon_dp(
@@ -79,4 +79,37 @@ def finite_horizon_dp(
         np.vstack([zeros, r.cost_to_go]),
         np.vstack([zeros, r.order_up_to]),
         r.levels.astype(np.int64),
+    )
+
+
+def myopic_bounds(
+    num_periods,
+    holding_cost,
+    stockout_cost,
+    terminal_holding_cost,
+    terminal_stockout_cost,
+    purchase_cost,
+    fixed_cost,
+    demand_mean,
+    demand_sd,
+    discount_factor=1.0,
+) -> Tuple[Any, Any, Any, Any]:
+    """``(S_underbar, S_overbar, s_underbar, s_overbar)``, 1-indexed arrays (element 0 is 0);
+    ``s_overbar[t]`` is ``None`` where K_t < γ_t·K_{t+1}."""
+    T = int(num_periods)
+    b = _inv.myopic_bounds(
+        *(per_period(x, T) for x in (holding_cost, stockout_cost, purchase_cost, fixed_cost, demand_mean, demand_sd)),
+        periods=T,
+        terminal_holding_cost=terminal_holding_cost,
+        terminal_stockout_cost=terminal_stockout_cost,
+        discount_factor=per_period(discount_factor, T),
+    )
+    lead = np.zeros(1)
+    s_overbar = np.concatenate([lead, b.reorder_upper]).astype(object)
+    s_overbar[1:][np.isnan(b.reorder_upper)] = None
+    return (
+        np.concatenate([lead, b.order_up_to_lower]),
+        np.concatenate([lead, b.order_up_to_upper]),
+        np.concatenate([lead, b.reorder_lower]),
+        s_overbar,
     )

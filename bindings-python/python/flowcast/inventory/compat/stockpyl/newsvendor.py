@@ -28,6 +28,7 @@ __all__ = [
     "newsvendor_poisson_explicit",
     "myopic",
     "myopic_cost",
+    "set_myopic_cost_to",
 ]
 
 
@@ -231,3 +232,29 @@ def myopic_cost(
         discount_factor,
         base_stock_level,
     )[1]
+
+
+def set_myopic_cost_to(
+    cost: Any,
+    holding_cost: Any,
+    stockout_cost: Any,
+    purchase_cost: Any,
+    purchase_cost_next_per: Any,
+    demand_mean: Any,
+    demand_sd: Any,
+    discount_factor: Any = 1.0,
+    left_half: bool = True,
+) -> Any:
+    """The level y with ``myopic_cost(y) == cost``, at or below the myopic minimiser
+    (``left_half``) or at or above it; solved to machine precision."""
+    return _inv.myopic_level_at_cost(
+        cost,
+        holding_cost,
+        stockout_cost,
+        purchase_cost,
+        purchase_cost_next_per,
+        demand_mean,
+        demand_sd,
+        discount_factor,
+        side="below" if left_half else "above",
+    )
