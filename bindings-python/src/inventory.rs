@@ -3,7 +3,9 @@
 use flowcast_core::column::zeroed;
 use flowcast_core::{Column, ErrorCode, ValidationError};
 use flowcast_inventory::loss::{self, Family, Order};
-use flowcast_inventory::{CycleServiceColumns, EoqInput, LeadTimeDemand, ServiceTarget};
+use flowcast_inventory::{
+    CycleServiceColumns, EoqInput, LeadTimeDemand, SafetyStockVecs, ServiceTarget,
+};
 use flowcast_inventory::{Distribution, Pmf};
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
@@ -17,6 +19,7 @@ type Input<'py> = PyReadonlyArray1<'py, f64>;
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(eoq, m)?)?;
     m.add_function(wrap_pyfunction!(safety_stock, m)?)?;
+    m.add_function(wrap_pyfunction!(safety_stock_from_quantiles, m)?)?;
     m.add_function(wrap_pyfunction!(cycle_service, m)?)?;
     m.add_function(wrap_pyfunction!(standard_normal_loss, m)?)?;
     m.add_function(wrap_pyfunction!(standard_normal_second_loss, m)?)?;
@@ -82,36 +85,85 @@ fn safety_stock<'py>(
         lead_time_sd: column(py, "lead_time_sd", &lead_time_sd)?,
         review_period: column(py, "review_period", &review_period)?,
     };
-    let target = match (target_kind, order_quantity.as_ref()) {
-        ("cycle_service_level", None) => {
-            ServiceTarget::CycleServiceLevel(column(py, "cycle_service_level", &target)?)
-        }
-        ("safety_factor", None) => {
-            ServiceTarget::SafetyFactor(column(py, "safety_factor", &target)?)
-        }
-        ("fill_rate", Some(q)) => ServiceTarget::FillRate {
-            fill_rate: column(py, "fill_rate", &target)?,
-            order_quantity: column(py, "order_quantity", q)?,
-        },
-        _ => {
-            let e = ValidationError::new(
-                ErrorCode::OutOfRange,
-                "target_kind",
-                target_kind,
-                "must be cycle_service_level or safety_factor, or fill_rate with an order_quantity",
-            );
-            return Err(invalid(py, e));
-        }
-    };
+    let target = service_target(py, target_kind, &target, order_quantity.as_ref())?;
     let v = compute(py, || Ok(demand.safety_stock_batch(target)?))?;
-    Ok((
+    Ok(buffers(py, v))
+}
+
+type Buffers<'py> = (
+    Array<'py>,
+    Array<'py>,
+    Array<'py>,
+    Array<'py>,
+    Array<'py>,
+    Array<'py>,
+);
+
+/// Every output of a sized batch of buffers, handed to numpy.
+fn buffers(py: Python<'_>, v: SafetyStockVecs) -> Buffers<'_> {
+    (
         to_numpy(py, v.safety_factor),
         to_numpy(py, v.lead_time_demand_mean),
         to_numpy(py, v.lead_time_demand_sd),
         to_numpy(py, v.safety_stock),
         to_numpy(py, v.reorder_point),
         to_numpy(py, v.cycle_service_level),
-    ))
+    )
+}
+
+/// The service target named `kind` over the `target` column.
+fn service_target<'a>(
+    py: Python<'_>,
+    kind: &str,
+    target: &'a Input<'_>,
+    order_quantity: Option<&'a Input<'_>>,
+) -> PyResult<ServiceTarget<Column<'a>>> {
+    Ok(match (kind, order_quantity) {
+        ("cycle_service_level", None) => {
+            ServiceTarget::CycleServiceLevel(column(py, "cycle_service_level", target)?)
+        }
+        ("safety_factor", None) => {
+            ServiceTarget::SafetyFactor(column(py, "safety_factor", target)?)
+        }
+        ("fill_rate", Some(q)) => ServiceTarget::FillRate {
+            fill_rate: column(py, "fill_rate", target)?,
+            order_quantity: column(py, "order_quantity", q)?,
+        },
+        _ => {
+            let e = ValidationError::new(
+                ErrorCode::OutOfRange,
+                "target_kind",
+                kind,
+                "must be cycle_service_level or safety_factor, or fill_rate with an order_quantity",
+            );
+            return Err(invalid(py, e));
+        }
+    })
+}
+
+/// Buffers from forecast quantiles: row i of `values` at the shared `levels`.
+#[pyfunction]
+#[pyo3(signature = (levels, values, target_kind, target, order_quantity=None, mean=None))]
+fn safety_stock_from_quantiles<'py>(
+    py: Python<'py>,
+    levels: Vec<f64>,
+    values: Input<'py>,
+    target_kind: &str,
+    target: Input<'py>,
+    order_quantity: Option<Input<'py>>,
+    mean: Option<Input<'py>>,
+) -> PyResult<Buffers<'py>> {
+    let values = slice(py, "values", &values)?;
+    let target = service_target(py, target_kind, &target, order_quantity.as_ref())?;
+    let mean = mean.as_ref().map(|m| column(py, "mean", m)).transpose()?;
+    let v = compute(py, || {
+        Ok(
+            flowcast_inventory::quantile_buffer::safety_stock_from_quantiles(
+                &levels, values, target, mean,
+            )?,
+        )
+    })?;
+    Ok(buffers(py, v))
 }
 
 /// (cycle_service_level, expected_shortage_per_cycle, fill_rate) per row.

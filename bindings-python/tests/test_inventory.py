@@ -233,3 +233,27 @@ def test_the_gil_is_released_during_batch_work():
     for t in threads:
         t.join()
     assert len(ticks) > 1000, "the counting thread was starved: the GIL was held"
+
+
+def test_safety_stock_from_quantiles_of_a_normal_matches_mean_and_sd():
+    from statistics import NormalDist
+
+    levels = [0.1, 0.5, 0.9, 0.99]
+    rows = [[NormalDist(m, s).inv_cdf(a) for a in levels] for m, s in [(100, 20), (40, 5)]]
+    by_quantiles = inv.safety_stock_from_quantiles(rows, levels, cycle_service_level=[0.95, 0.9])
+    direct = inv.safety_stock([100, 40], [20, 5], 1, cycle_service_level=[0.95, 0.9])
+    np.testing.assert_allclose(by_quantiles.reorder_point, direct.reorder_point, rtol=1e-9)
+    np.testing.assert_allclose(by_quantiles.safety_stock, direct.safety_stock, rtol=1e-9)
+    fill = inv.safety_stock_from_quantiles(rows[0], levels, fill_rate=0.98, order_quantity=200)
+    assert fill.reorder_point == pytest.approx(
+        inv.safety_stock(100, 20, 1, fill_rate=0.98, order_quantity=200).reorder_point, rel=1e-9
+    )
+
+
+def test_safety_stock_from_a_quantile_dataframe_keeps_its_index():
+    frame = pd.DataFrame([[80, 100, 130], [8, 10, 14]], index=["a", "b"], columns=[0.1, 0.5, 0.9])
+    r = inv.safety_stock_from_quantiles(frame, cycle_service_level=0.9)
+    assert list(r.reorder_point.index) == ["a", "b"] and r.reorder_point["a"] == 130.0
+    with pytest.raises(flowcast.ValidationError) as info:
+        inv.safety_stock_from_quantiles([[1, 2], [3, 1]], [0.5, 0.9], cycle_service_level=0.9)
+    assert info.value.field == "values[1, 1]"

@@ -3,7 +3,10 @@
 use flowcast_core::Column;
 use flowcast_core::{ErrorCode, ValidationError};
 use flowcast_inventory::loss::{self, Family, Order};
-use flowcast_inventory::{CycleServiceColumns, EoqInput, LeadTimeDemand, ServiceTarget};
+use flowcast_inventory::{
+    CycleServiceColumns, EoqInput, LeadTimeDemand, SafetyStockVecs, ServiceTarget,
+};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
@@ -65,29 +68,8 @@ pub fn safety_stock(
     let lt = required(&options, "leadTime")?;
     let lt_sd = optional(&options, "leadTimeSd")?.unwrap_or(Numbers::One(0.0));
     let review = optional(&options, "reviewPeriod")?.unwrap_or(Numbers::One(0.0));
-    let csl = optional(&options, "cycleServiceLevel")?;
-    let fill = optional(&options, "fillRate")?;
-    let q = optional(&options, "orderQuantity")?;
-    let k = optional(&options, "safetyFactor")?;
-    let (target, target_many) = match (&csl, &fill, &q, &k) {
-        (Some(a), None, None, None) => (ServiceTarget::CycleServiceLevel(a.column()), a.is_many()),
-        (None, Some(b), Some(q), None) => (
-            ServiceTarget::FillRate {
-                fill_rate: b.column(),
-                order_quantity: q.column(),
-            },
-            b.is_many() || q.is_many(),
-        ),
-        (None, None, None, Some(k)) => (ServiceTarget::SafetyFactor(k.column()), k.is_many()),
-        _ => {
-            return Err(invalid(&ValidationError::new(
-                ErrorCode::WrongType,
-                "options",
-                "target",
-                "must give exactly one of cycleServiceLevel, fillRate with orderQuantity, or safetyFactor",
-            )));
-        }
-    };
+    let targets = ServiceTargets::read(&options)?;
+    let (target, target_many) = targets.target()?;
     let demand = LeadTimeDemand {
         demand_mean: mean.column(),
         demand_sd: sd.column(),
@@ -100,14 +82,115 @@ pub fn safety_stock(
         || [&mean, &sd, &lt, &lt_sd, &review]
             .iter()
             .any(|x| x.is_many());
-    Ok(object(&[
+    Ok(buffers(&v, many))
+}
+
+/// The service targets an options object may give.
+struct ServiceTargets {
+    csl: Option<Numbers>,
+    fill: Option<Numbers>,
+    q: Option<Numbers>,
+    k: Option<Numbers>,
+}
+
+impl ServiceTargets {
+    fn read(options: &JsValue) -> Result<Self, JsValue> {
+        Ok(Self {
+            csl: optional(options, "cycleServiceLevel")?,
+            fill: optional(options, "fillRate")?,
+            q: optional(options, "orderQuantity")?,
+            k: optional(options, "safetyFactor")?,
+        })
+    }
+
+    /// The one target given, and whether it has a value per row.
+    fn target(&self) -> Result<(ServiceTarget<Column<'_>>, bool), JsValue> {
+        Ok(match (&self.csl, &self.fill, &self.q, &self.k) {
+            (Some(a), None, None, None) => {
+                (ServiceTarget::CycleServiceLevel(a.column()), a.is_many())
+            }
+            (None, Some(b), Some(q), None) => (
+                ServiceTarget::FillRate {
+                    fill_rate: b.column(),
+                    order_quantity: q.column(),
+                },
+                b.is_many() || q.is_many(),
+            ),
+            (None, None, None, Some(k)) => (ServiceTarget::SafetyFactor(k.column()), k.is_many()),
+            _ => {
+                return Err(invalid(&ValidationError::new(
+                    ErrorCode::WrongType,
+                    "options",
+                    "target",
+                    "must give exactly one of cycleServiceLevel, fillRate with orderQuantity, or safetyFactor",
+                )));
+            }
+        })
+    }
+}
+
+/// A sized batch of buffers as the result object.
+fn buffers(v: &SafetyStockVecs, many: bool) -> JsValue {
+    object(&[
         ("safetyStock", output(&v.safety_stock, many)),
         ("reorderPoint", output(&v.reorder_point, many)),
         ("safetyFactor", output(&v.safety_factor, many)),
         ("leadTimeDemandMean", output(&v.lead_time_demand_mean, many)),
         ("leadTimeDemandSd", output(&v.lead_time_demand_sd, many)),
         ("cycleServiceLevel", output(&v.cycle_service_level, many)),
-    ]))
+    ])
+}
+
+/// Safety stock and reorder point from forecast quantiles of demand over the protection
+/// interval: `quantiles` (one SKU's values, or one row per SKU) at `levels`, for one of
+/// `cycleServiceLevel`, `fillRate` (with `orderQuantity`) or `safetyFactor`; `mean` is the
+/// point forecast if any.
+#[wasm_bindgen(js_name = safetyStockFromQuantiles, unchecked_return_type = "SafetyStockResult")]
+pub fn safety_stock_from_quantiles(
+    #[wasm_bindgen(unchecked_param_type = "QuantileSafetyStockOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    expect_object(
+        &options,
+        &[
+            "quantiles",
+            "levels",
+            "cycleServiceLevel",
+            "fillRate",
+            "orderQuantity",
+            "safetyFactor",
+            "mean",
+        ],
+    )?;
+    let levels = required(&options, "levels")?;
+    let value = property(&options, "quantiles");
+    let nested = Array::is_array(&value)
+        && Array::from(&value)
+            .iter()
+            .next()
+            .is_some_and(|first| first.as_f64().is_none());
+    let (values, rows) = if nested {
+        let mut all = Vec::new();
+        for row in Array::from(&value).iter() {
+            all.extend_from_slice(numbers("quantiles", &row)?.as_slice());
+        }
+        (all, true)
+    } else {
+        (required(&options, "quantiles")?.as_slice().to_vec(), false)
+    };
+    let targets = ServiceTargets::read(&options)?;
+    let (target, target_many) = targets.target()?;
+    let mean = optional(&options, "mean")?;
+    let v = flowcast_inventory::quantile_buffer::safety_stock_from_quantiles(
+        levels.as_slice(),
+        &values,
+        target,
+        mean.as_ref().map(Numbers::column),
+    )
+    .map_err(from_inventory)?;
+    Ok(buffers(
+        &v,
+        rows || target_many || mean.as_ref().is_some_and(Numbers::is_many),
+    ))
 }
 
 /// Cycle service level, expected shortage per cycle and fill rate of a buffer of

@@ -184,6 +184,13 @@ export type MyopicBoundsOptions = Omit<FiniteHorizonOptions, "initialInventoryLe
 export interface MyopicBoundsResult {
   orderUpToLower: Float64Array; orderUpToUpper: Float64Array; reorderLower: Float64Array; reorderUpper: Float64Array;
 }
+export type QuantileSafetyStockOptions = {
+  /** One SKU's quantiles, or one row per SKU, at `levels`. */
+  quantiles: number[] | Float64Array | (number[] | Float64Array)[];
+  levels: number[] | Float64Array;
+  /** The point forecast over the interval, if any. */
+  mean?: Numeric;
+} & ({ cycleServiceLevel: Numeric } | { fillRate: Numeric; orderQuantity: Numeric } | { safetyFactor: Numeric });
 export interface GsmStage {
   holdingCost: number; processingTime: number; demandMean?: number; demandSd?: number;
   demandBoundConstant?: number; externalInboundCst?: number; externalOutboundCst?: number;

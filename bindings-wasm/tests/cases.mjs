@@ -359,6 +359,20 @@ export function cases(fc, data) {
     equal(covered, 14, "practitioner cases covered");
   });
 
+  add("safety stock from forecast quantiles", () => {
+    // Quantiles of N(100, 20²) give back the mean-and-sd buffer.
+    const levels = [0.1, 0.5, 0.9, 0.99];
+    const z = [-1.2815515655446004, 0, 1.2815515655446004, 2.3263478740408408];
+    const rows = [z.map((x) => 100 + 20 * x), z.map((x) => 40 + 5 * x)];
+    const q = fc.safetyStockFromQuantiles({ quantiles: rows, levels, cycleServiceLevel: 0.95 });
+    const d = fc.safetyStock({ demandMean: [100, 40], demandSd: [20, 5], leadTime: 1, cycleServiceLevel: 0.95 });
+    [0, 1].forEach((i) => near(q.reorderPoint[i], d.reorderPoint[i], 1e-9, 1e-9, `row ${i}`));
+    const one = fc.safetyStockFromQuantiles({ quantiles: [80, 100, 130, 175], levels, cycleServiceLevel: 0.9, mean: 104 });
+    equal(one.reorderPoint, 130, "reorder point at a given level");
+    equal(one.safetyStock, 26, "safety stock from the point forecast");
+    throwsValidation(() => fc.safetyStockFromQuantiles({ quantiles: [[1, 2], [3, 1]], levels: [0.5, 0.9], cycleServiceLevel: 0.9 }), "out_of_range", "values[1, 1]", "decreasing quantiles");
+  });
+
   add("every MKT case", () => {
     equal(data.mkt.mkt.length, 21, "MKT case count");
     for (const c of data.mkt.mkt) {

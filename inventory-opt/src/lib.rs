@@ -10,6 +10,7 @@ pub mod grid;
 pub mod gsm;
 pub mod loss;
 pub mod newsvendor;
+pub mod quantile_buffer;
 pub mod rq;
 pub mod safety_stock;
 pub mod sim;

@@ -194,3 +194,11 @@ def myopic_level_at_cost(above: bool, inputs: List[_F]) -> _F: ...
 def myopic_bounds(
     periods: int, grids: List[_Grid], terminal_holding_cost: float, terminal_stockout_cost: float
 ) -> Tuple[_F, _F, _F, _F]: ...
+def safety_stock_from_quantiles(
+    levels: List[float],
+    values: _F,
+    target_kind: str,
+    target: _F,
+    order_quantity: Optional[_F] = None,
+    mean: Optional[_F] = None,
+) -> Tuple[_F, _F, _F, _F, _F, _F]: ...

@@ -91,6 +91,7 @@ from flowcast.inventory._replenishment import (
     cycle_service,
     eoq,
     safety_stock,
+    safety_stock_from_quantiles,
 )
 
 __all__ = [
@@ -99,6 +100,7 @@ __all__ = [
     "CycleServiceResult",
     "eoq",
     "safety_stock",
+    "safety_stock_from_quantiles",
     "cycle_service",
     "standard_normal_loss",
     "standard_normal_loss_complement",

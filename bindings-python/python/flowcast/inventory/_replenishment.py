@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, Optional
 
+import numpy as np
+
 from flowcast import _flowcast
-from flowcast._arrays import Batch
+from flowcast._arrays import Batch, _kind, invalid
 
 ArrayLike = Any  # a number, a sequence of numbers, a numpy array, or a pandas/polars Series
 
@@ -69,6 +71,25 @@ def eoq(
     return EOQResult(b.wrap(q), b.wrap(cost))
 
 
+def _target(who: str, cycle_service_level, fill_rate, safety_factor, order_quantity):
+    """The one service target given, and all of them by name."""
+    targets = {
+        "cycle_service_level": cycle_service_level,
+        "fill_rate": fill_rate,
+        "safety_factor": safety_factor,
+    }
+    given = [name for name, value in targets.items() if value is not None]
+    if len(given) != 1:
+        raise TypeError(
+            f"{who}() takes exactly one of cycle_service_level, fill_rate (with "
+            f"order_quantity) or safety_factor; got {given or 'none'}"
+        )
+    kind = given[0]
+    if (kind == "fill_rate") != (order_quantity is not None):
+        raise TypeError(f"{who}(): order_quantity goes with fill_rate, and only with it")
+    return kind, targets
+
+
 def safety_stock(
     demand_mean: ArrayLike,
     demand_sd: ArrayLike,
@@ -106,20 +127,7 @@ def safety_stock(
         ``SafetyStockResult(safety_stock, reorder_point, safety_factor, lead_time_demand_mean,
         lead_time_demand_sd, cycle_service_level)``.
     """
-    targets = {
-        "cycle_service_level": cycle_service_level,
-        "fill_rate": fill_rate,
-        "safety_factor": safety_factor,
-    }
-    given = [name for name, value in targets.items() if value is not None]
-    if len(given) != 1:
-        raise TypeError(
-            "safety_stock() takes exactly one of cycle_service_level, fill_rate (with "
-            f"order_quantity) or safety_factor; got {given or 'none'}"
-        )
-    kind = given[0]
-    if (kind == "fill_rate") != (order_quantity is not None):
-        raise TypeError("safety_stock(): order_quantity goes with fill_rate, and only with it")
+    kind, targets = _target("safety_stock", cycle_service_level, fill_rate, safety_factor, order_quantity)
     b = Batch(
         demand_mean=demand_mean,
         demand_sd=demand_sd,
@@ -159,3 +167,66 @@ def cycle_service(
     with b.errors():
         csl, short, fill = _flowcast.cycle_service(f["safety_factor"], f["lead_time_demand_sd"], f["order_quantity"])
     return CycleServiceResult(b.wrap(csl), b.wrap(short), b.wrap(fill))
+
+
+def safety_stock_from_quantiles(
+    quantiles: Any,
+    levels: Optional[Any] = None,
+    *,
+    cycle_service_level: Optional[ArrayLike] = None,
+    fill_rate: Optional[ArrayLike] = None,
+    order_quantity: Optional[ArrayLike] = None,
+    safety_factor: Optional[ArrayLike] = None,
+    mean: Optional[ArrayLike] = None,
+) -> SafetyStockResult:
+    """Safety stock and reorder point from forecast quantiles of demand over the protection
+    interval (lead time plus review period): one SKU's quantiles (1-D) or one row per SKU (2-D
+    array, or a DataFrame whose columns are the levels, like ``0.5, 0.9, 0.99``), at ``levels``
+    strictly increasing in (0, 1).
+
+    Values are read linearly in the normal score Φ⁻¹(α) between the given levels (exact for
+    normal demand; keeps a forecast's skew) and extrapolated beyond them. A cycle-service-level
+    target takes the value at that level as the reorder point; the safety stock is the reorder
+    point minus ``mean`` (the point forecast, if given, else the mean of the normal fitted to the
+    quantiles). Fill-rate and safety-factor targets use the fitted normal.
+
+    >>> r = safety_stock_from_quantiles([80, 100, 130, 175], [0.1, 0.5, 0.9, 0.99], cycle_service_level=0.9, mean=104)
+    >>> r.reorder_point, r.safety_stock
+    (130.0, 26.0)
+    """
+    kind, targets = _target(
+        "safety_stock_from_quantiles", cycle_service_level, fill_rate, safety_factor, order_quantity
+    )
+    if levels is None and hasattr(quantiles, "columns"):
+        levels = [float(c) for c in quantiles.columns]
+    if levels is None:
+        raise TypeError("safety_stock_from_quantiles() needs levels (or a DataFrame whose columns are the levels)")
+    index = getattr(quantiles, "index", None) if _kind(quantiles) == "pandas" else None
+    values = np.asarray(quantiles.to_numpy() if hasattr(quantiles, "columns") else quantiles, dtype=np.float64)
+    levels = [float(a) for a in np.atleast_1d(np.asarray(levels, dtype=np.float64))]
+    one = values.ndim == 1
+    rows = 1 if one else values.shape[0]
+    flat = {}
+    for name, value in (("target", targets[kind]), ("order_quantity", order_quantity), ("mean", mean)):
+        if value is not None:
+            a = np.ascontiguousarray(np.atleast_1d(np.asarray(value, dtype=np.float64))).reshape(-1)
+            if a.size not in (1, rows):
+                field = kind if name == "target" else name
+                raise invalid(field, f"{a.size} values", "length_mismatch", f"must have one value per SKU ({rows})")
+            flat[name] = a
+    out = _flowcast.safety_stock_from_quantiles(
+        levels,
+        np.ascontiguousarray(values).reshape(-1),
+        kind,
+        flat["target"],
+        flat.get("order_quantity"),
+        flat.get("mean"),
+    )
+    k, mu, sd, ss, rop, csl = out
+    if one:
+        k, mu, sd, ss, rop, csl = (float(x[0]) for x in out)
+    elif index is not None:
+        import pandas as pd
+
+        k, mu, sd, ss, rop, csl = (pd.Series(x, index=index) for x in out)
+    return SafetyStockResult(ss, rop, k, mu, sd, csl)
