@@ -8,13 +8,8 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use flowcast_benches::sku_batch;
 use flowcast_core::Column;
-use flowcast_inventory::finite_horizon::FiniteHorizon;
-use flowcast_inventory::grid::Grid;
 use flowcast_inventory::loss::{standard_normal_loss, standard_normal_loss_batch};
 use flowcast_inventory::newsvendor::NormalNewsvendors;
-use flowcast_inventory::rq::{RqMethod, rq_batch};
-use flowcast_inventory::ss::ss_poisson_batch;
-use flowcast_inventory::wagner_whitin::WagnerWhitin;
 use flowcast_inventory::{EoqColumns, EoqInput, LeadTimeDemand, SafetyStockColumns, ServiceTarget};
 
 const N: usize = 1_000_000;
@@ -192,85 +187,5 @@ fn batch(c: &mut Criterion) {
     g.finish();
 }
 
-/// The issue-5 speed anchors: (r, Q) EIL for 100,000 SKUs and exact (s, S) for 1,000 SKUs with
-/// Poisson means up to 75.
-fn families(c: &mut Criterion) {
-    let mut g = c.benchmark_group("families");
-    g.sample_size(10);
-    let s = sku_batch(100_000, 7);
-    let per_year: Vec<f64> = s.demand_mean.iter().map(|d| d * 365.0).collect();
-    let sd_per_year: Vec<f64> = s.demand_sd.iter().map(|d| d * 365f64.sqrt()).collect();
-    let lead_years: Vec<f64> = s.lead_time.iter().map(|l| l / 365.0).collect();
-    let stockout: Vec<f64> = s.holding_cost.iter().map(|h| h * 20.0).collect();
-    g.throughput(Throughput::Elements(100_000));
-    g.bench_function("rq_eil_100k", |b| {
-        b.iter(|| {
-            rq_batch(
-                RqMethod::Eil,
-                [
-                    Column::Values(&s.holding_cost),
-                    Column::Values(&stockout),
-                    Column::Values(&s.order_cost),
-                    Column::Values(&per_year),
-                    Column::Values(&sd_per_year),
-                    Column::Values(&lead_years),
-                ],
-            )
-            .unwrap()
-        });
-    });
-    let means: Vec<f64> = (0..1_000)
-        .map(|i| 5.0 + 70.0 * f64::from(i) / 999.0)
-        .collect();
-    g.throughput(Throughput::Elements(1_000));
-    g.bench_function("ss_exact_poisson_1k", |b| {
-        b.iter(|| {
-            ss_poisson_batch(
-                [
-                    Column::Scalar(1.0),
-                    Column::Scalar(9.0),
-                    Column::Scalar(64.0),
-                    Column::Values(&means),
-                ],
-                None,
-            )
-            .unwrap()
-        });
-    });
-    let skus = sku_batch(1_000, 11);
-    let mut rng = flowcast_core::Rng::seed_from(5);
-    let weekly: Vec<f64> = skus
-        .demand_mean
-        .iter()
-        .flat_map(|d| {
-            let noise: Vec<f64> = (0..52).map(|_| rng.uniform()).collect();
-            noise
-                .into_iter()
-                .map(move |u| (d * 7.0 * (0.5 + u)).round())
-        })
-        .collect();
-    let weekly_holding: Vec<f64> = skus.holding_cost.iter().map(|h| h / 52.0).collect();
-    g.throughput(Throughput::Elements(1));
-    g.bench_function("finite_horizon_dp_5_periods", |b| {
-        let m = FiniteHorizon::stationary(5, 1.0, 20.0, 2.0, 50.0, 100.0, 20.0);
-        b.iter(|| black_box(&m).solve_one().unwrap());
-    });
-    g.throughput(Throughput::Elements(1_000));
-    g.bench_function("wagner_whitin_1k_x_52", |b| {
-        b.iter(|| {
-            WagnerWhitin {
-                periods: 52,
-                demand: Grid::Full(&weekly),
-                holding_cost: Grid::Skus(&weekly_holding),
-                fixed_cost: Grid::Skus(&skus.order_cost),
-                purchase_cost: Grid::Scalar(0.0),
-            }
-            .solve()
-            .unwrap()
-        });
-    });
-    g.finish();
-}
-
-criterion_group!(benches, scalar, batch, families);
+criterion_group!(benches, scalar, batch);
 criterion_main!(benches);

@@ -27,10 +27,16 @@ pub struct QuantileDemand<'a> {
     pub values: &'a [f64],
 }
 
-impl QuantileDemand<'_> {
-    fn validate(&self) -> Result<()> {
-        let n = self.levels.len();
-        check::same_len("values", self.values.len(), "levels", n)?;
+/// The levels' normal scores and the sums the least-squares fit needs (computed once a batch).
+struct Levels {
+    z: Vec<f64>,
+    mean_z: f64,
+    spread_z: f64,
+}
+
+impl Levels {
+    fn new(levels: &[f64]) -> Result<Self> {
+        let n = levels.len();
         if n < 2 {
             return Err(ValidationError::new(
                 ErrorCode::Empty,
@@ -40,10 +46,9 @@ impl QuantileDemand<'_> {
             )
             .into());
         }
-        for (i, (&a, &v)) in self.levels.iter().zip(self.values).enumerate() {
+        for (i, &a) in levels.iter().enumerate() {
             check::open_unit("levels", a).map_err(|e| e.at(i))?;
-            check::finite("values", v).map_err(|e| e.at(i))?;
-            if i > 0 && a <= self.levels[i - 1] {
+            if i > 0 && a <= levels[i - 1] {
                 return Err(ValidationError::new(
                     ErrorCode::OutOfRange,
                     format!("levels[{i}]"),
@@ -52,7 +57,22 @@ impl QuantileDemand<'_> {
                 )
                 .into());
             }
-            if i > 0 && v < self.values[i - 1] {
+        }
+        let z: Vec<f64> = levels.iter().map(|&a| normal::quantile(a)).collect();
+        let mean_z = z.iter().sum::<f64>() / n as f64;
+        let spread_z = z.iter().map(|zi| (zi - mean_z) * (zi - mean_z)).sum();
+        Ok(Self {
+            z,
+            mean_z,
+            spread_z,
+        })
+    }
+
+    fn check_values(&self, values: &[f64]) -> Result<()> {
+        check::same_len("values", values.len(), "levels", self.z.len())?;
+        for (i, &v) in values.iter().enumerate() {
+            check::finite("values", v).map_err(|e| e.at(i))?;
+            if i > 0 && v < values[i - 1] {
                 return Err(ValidationError::new(
                     ErrorCode::OutOfRange,
                     format!("values[{i}]"),
@@ -65,88 +85,48 @@ impl QuantileDemand<'_> {
         Ok(())
     }
 
-    /// The demand value at level `alpha` in (0, 1).
-    ///
-    /// ```
-    /// use flowcast_inventory::quantile_buffer::QuantileDemand;
-    /// // Quantiles of N(100, 20²) at 50 % and 90 %.
-    /// let q = QuantileDemand { levels: &[0.5, 0.9], values: &[100.0, 125.631_031_310_9] };
-    /// assert!((q.quantile(0.95)? - 132.897_072_539).abs() < 1e-6);
-    /// # Ok::<(), flowcast_inventory::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// Levels not strictly increasing in (0, 1), values decreasing or not finite, fewer than two
-    /// levels, or `alpha` outside (0, 1).
-    pub fn quantile(&self, alpha: f64) -> Result<f64> {
-        self.validate()?;
-        let z = normal::quantile(check::open_unit("cycle_service_level", alpha)?);
-        Ok(self.at_score(z))
-    }
-
-    /// Value at normal score `z` (inputs valid).
-    fn at_score(&self, z: f64) -> f64 {
-        let n = self.levels.len();
-        // The segment holding z, or the outermost one on its side.
+    /// Value at normal score `z`: linear between the levels, the outermost slope beyond.
+    fn at_score(&self, values: &[f64], z: f64) -> f64 {
         let upper = self
-            .levels
-            .partition_point(|&a| normal::quantile(a) < z)
-            .clamp(1, n - 1);
-        let (z0, z1) = (
-            normal::quantile(self.levels[upper - 1]),
-            normal::quantile(self.levels[upper]),
-        );
-        let (v0, v1) = (self.values[upper - 1], self.values[upper]);
+            .z
+            .partition_point(|&zi| zi < z)
+            .clamp(1, self.z.len() - 1);
+        let (z0, z1) = (self.z[upper - 1], self.z[upper]);
+        let (v0, v1) = (values[upper - 1], values[upper]);
         v0 + (v1 - v0) * (z - z0) / (z1 - z0)
     }
 
-    /// The normal N(μ, σ²) whose quantiles fit the given ones best (least squares in z).
-    ///
-    /// # Errors
-    /// As [`quantile`](Self::quantile), or all values equal (no spread to fit).
-    pub fn fitted_normal(&self) -> Result<(f64, f64)> {
-        self.validate()?;
-        let z: Vec<f64> = self.levels.iter().map(|&a| normal::quantile(a)).collect();
-        let n = z.len() as f64;
-        let (mz, mv) = (
-            z.iter().sum::<f64>() / n,
-            self.values.iter().sum::<f64>() / n,
-        );
-        let (mut szz, mut szv) = (0.0, 0.0);
-        for (zi, vi) in z.iter().zip(self.values) {
-            szz += (zi - mz) * (zi - mz);
-            szv += (zi - mz) * (vi - mv);
-        }
-        let sd = szv / szz;
-        Ok((mv - sd * mz, sd))
+    /// Least-squares N(μ, σ²) with value ≈ μ + σz.
+    fn fit(&self, values: &[f64]) -> (f64, f64) {
+        let mean_v = values.iter().sum::<f64>() / values.len() as f64;
+        let szv: f64 = self
+            .z
+            .iter()
+            .zip(values)
+            .map(|(zi, vi)| (zi - self.mean_z) * (vi - mean_v))
+            .sum();
+        let sd = szv / self.spread_z;
+        (mean_v - sd * self.mean_z, sd)
     }
 
-    /// The buffer for `target`; `mean` is the point forecast of demand over the interval, if
-    /// any (else the fitted normal's mean).
-    ///
-    /// ```
-    /// use flowcast_inventory::ServiceTarget;
-    /// use flowcast_inventory::quantile_buffer::QuantileDemand;
-    /// let q = QuantileDemand { levels: &[0.1, 0.5, 0.9, 0.99], values: &[80.0, 100.0, 130.0, 175.0] };
-    /// let b = q.safety_stock(ServiceTarget::CycleServiceLevel(0.9), None)?;
-    /// assert_eq!(b.reorder_point, 130.0);
-    /// # Ok::<(), flowcast_inventory::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// As [`quantile`](Self::quantile), a target out of range, or a non-finite `mean`.
-    pub fn safety_stock(&self, target: ServiceTarget, mean: Option<f64>) -> Result<SafetyStock> {
-        let (fit_mean, sd) = self.fitted_normal()?;
+    fn safety_stock(
+        &self,
+        values: &[f64],
+        target: ServiceTarget,
+        mean: Option<f64>,
+    ) -> Result<SafetyStock> {
+        self.check_values(values)?;
+        let (fit_mean, sd) = self.fit(values);
         let mean = match mean {
             Some(m) => check::finite("mean", m)?,
             None => fit_mean,
         };
         let (reorder_point, k, csl) = match target {
             ServiceTarget::CycleServiceLevel(alpha) => {
-                let rp = self.at_score(normal::quantile(check::open_unit(
-                    "cycle_service_level",
-                    alpha,
-                )?));
+                let rp = self.at_score(
+                    values,
+                    normal::quantile(check::open_unit("cycle_service_level", alpha)?),
+                );
                 let k = if sd > 0.0 { (rp - mean) / sd } else { 0.0 };
                 (rp, k, alpha)
             }
@@ -181,6 +161,61 @@ impl QuantileDemand<'_> {
             reorder_point: check::finite_result("reorder_point", reorder_point)?,
             cycle_service_level: csl,
         })
+    }
+}
+
+impl QuantileDemand<'_> {
+    fn scored(&self) -> Result<Levels> {
+        check::same_len("values", self.values.len(), "levels", self.levels.len())?;
+        let levels = Levels::new(self.levels)?;
+        levels.check_values(self.values)?;
+        Ok(levels)
+    }
+
+    /// The demand value at level `alpha` in (0, 1).
+    ///
+    /// ```
+    /// use flowcast_inventory::quantile_buffer::QuantileDemand;
+    /// // Quantiles of N(100, 20²) at 50 % and 90 %.
+    /// let q = QuantileDemand { levels: &[0.5, 0.9], values: &[100.0, 125.631_031_310_9] };
+    /// assert!((q.quantile(0.95)? - 132.897_072_539).abs() < 1e-6);
+    /// # Ok::<(), flowcast_inventory::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Levels not strictly increasing in (0, 1), values decreasing or not finite, fewer than two
+    /// levels, or `alpha` outside (0, 1).
+    pub fn quantile(&self, alpha: f64) -> Result<f64> {
+        let levels = self.scored()?;
+        let z = normal::quantile(check::open_unit("cycle_service_level", alpha)?);
+        Ok(levels.at_score(self.values, z))
+    }
+
+    /// The normal N(μ, σ²) whose quantiles fit the given ones best (least squares in z).
+    ///
+    /// # Errors
+    /// As [`quantile`](Self::quantile).
+    pub fn fitted_normal(&self) -> Result<(f64, f64)> {
+        Ok(self.scored()?.fit(self.values))
+    }
+
+    /// The buffer for `target`; `mean` is the point forecast of demand over the interval, if
+    /// any (else the fitted normal's mean).
+    ///
+    /// ```
+    /// use flowcast_inventory::ServiceTarget;
+    /// use flowcast_inventory::quantile_buffer::QuantileDemand;
+    /// let q = QuantileDemand { levels: &[0.1, 0.5, 0.9, 0.99], values: &[80.0, 100.0, 130.0, 175.0] };
+    /// let b = q.safety_stock(ServiceTarget::CycleServiceLevel(0.9), None)?;
+    /// assert_eq!(b.reorder_point, 130.0);
+    /// # Ok::<(), flowcast_inventory::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`quantile`](Self::quantile), a target out of range, a non-finite `mean`, or (for a
+    /// fill-rate target) values with no spread.
+    pub fn safety_stock(&self, target: ServiceTarget, mean: Option<f64>) -> Result<SafetyStock> {
+        self.scored()?.safety_stock(self.values, target, mean)
     }
 }
 
@@ -233,11 +268,9 @@ pub fn safety_stock_from_quantiles(
         reorder_point: zeroed(rows),
         cycle_service_level: zeroed(rows),
     };
+    let scored = Levels::new(levels)?;
     for i in 0..rows {
-        let q = QuantileDemand {
-            levels,
-            values: &values[i * m..(i + 1) * m],
-        };
+        let row = &values[i * m..(i + 1) * m];
         let t = match target {
             ServiceTarget::CycleServiceLevel(a) => ServiceTarget::CycleServiceLevel(a.get(i)),
             ServiceTarget::FillRate {
@@ -249,8 +282,8 @@ pub fn safety_stock_from_quantiles(
             },
             ServiceTarget::SafetyFactor(k) => ServiceTarget::SafetyFactor(k.get(i)),
         };
-        let b = q
-            .safety_stock(t, mean.map(|c| c.get(i)))
+        let b = scored
+            .safety_stock(row, t, mean.map(|c| c.get(i)))
             .map_err(|e| match e {
                 crate::Error::Invalid(v) => {
                     let field = v.field.to_string();
