@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 # Set-up must finish before any suite starts, even under `make -j`.
 .NOTPARALLEL:
 
-.PHONY: demo test setup lint test-rust wheel test-python wasm test-wasm bench sample-data clean
+.PHONY: demo test setup lint test-rust wheel test-python wasm test-wasm bench bench-stockpyl sample-data clean
 
 ## Build flowcast and run the main job on the bundled sample network; writes out/.
 demo:
@@ -59,6 +59,13 @@ test-wasm: wasm
 bench: wheel
 	$(CARGO) bench -p flowcast-benches
 	$(PY) benches/python/bench.py
+
+## stockpyl and flowcast on the same batches: time per SKU, speed-up, agreement.
+bench-stockpyl: wheel
+	test -x .venv-stockpyl/bin/python || python3 -m venv .venv-stockpyl
+	.venv-stockpyl/bin/pip install --quiet -r benches/python/requirements-stockpyl.txt
+	.venv-stockpyl/bin/pip install --quiet --force-reinstall --no-deps target/wheels/flowcast-*.whl
+	.venv-stockpyl/bin/python benches/python/vs_stockpyl.py
 
 ## Regenerate examples/data from its script (deterministic).
 sample-data:

@@ -1,11 +1,14 @@
-"""The Rust benches' headline batches through the Python wheel (numpy in, numpy out), to
-compare with `cargo bench -p flowcast-benches`: the wheel should cost at most 2x the Rust time.
+"""The Rust benches' batches through the Python wheel (numpy in, numpy out). After
+`cargo bench -p flowcast-benches` (or `make bench`), each row also shows the Rust time from
+criterion's estimates and the ratio: the wheel should cost at most 1.5x the Rust time.
 
 Run: python benches/python/bench.py [--quick] [--n 1000000]
 """
 
 import argparse
+import json
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -53,10 +56,21 @@ def main() -> None:
         return q
 
     temps = 5.0 + 1.5 * np.sin(np.arange(args.n) / 1440 * 2 * np.pi)
+    stockout = s["holding_cost"] * s["service_level"] / (1 - s["service_level"])
+    levels = np.array([0.1, 0.5, 0.9, 0.95, 0.99])
+    z = np.array([-1.2815515655446004, 0.0, 1.2815515655446004, 1.6448536269514722, 2.3263478740408408])
+    quantiles = s["demand_mean"][:, None] * 7 + np.sqrt(7) * s["demand_sd"][:, None] * z[None, :]
+    k = 100_000
+    per_year = s["demand_mean"][:k] * 365
+    rng = np.random.default_rng(5)
+    weeks = np.round(s["demand_mean"][:1000, None] * 7 * (0.5 + rng.uniform(size=(1000, 52))))
+    means = 5 + 70 * np.arange(1000) / 999
+    # (name, criterion benchmark it mirrors, call)
     rows = [
-        ("eoq", lambda: inv.eoq(s["order_cost"], s["holding_cost"], s["annual_demand"])),
+        ("eoq", "batch_1m/eoq", lambda: inv.eoq(s["order_cost"], s["holding_cost"], s["annual_demand"])),
         (
             "safety_stock_csl",
+            "batch_1m/safety_stock_csl",
             lambda: inv.safety_stock(
                 s["demand_mean"],
                 s["demand_sd"],
@@ -65,12 +79,61 @@ def main() -> None:
                 cycle_service_level=s["service_level"],
             ),
         ),
-        ("replenishment (eoq + safety stock + reorder point)", replenishment),
-        ("mkt, one record", lambda: ex.mean_kinetic_temperature(temps)),
+        ("replenishment (eoq + safety stock + reorder point)", "batch_1m/replenishment", replenishment),
+        (
+            "newsvendor_normal, per-SKU costs",
+            "batch_1m/newsvendor_normal",
+            lambda: inv.newsvendor(s["holding_cost"], stockout, mean=s["demand_mean"], sd=s["demand_sd"]),
+        ),
+        (
+            "newsvendor_normal, shared costs",
+            "batch_1m/newsvendor_normal_shared_costs",
+            lambda: inv.newsvendor(1.0, 9.0, mean=s["demand_mean"], sd=s["demand_sd"]),
+        ),
+        (
+            "eoq_with_backorders",
+            "million_skus/eoq_with_backorders",
+            lambda: inv.eoq_with_backorders(
+                s["order_cost"], s["holding_cost"], 20 * s["holding_cost"], s["annual_demand"]
+            ),
+        ),
+        (
+            "safety_stock_from_quantiles (5 levels)",
+            "million_skus/safety_stock_from_quantiles",
+            lambda: inv.safety_stock_from_quantiles(quantiles, levels, cycle_service_level=s["service_level"]),
+        ),
+        (
+            "rq EIL, 100k SKUs",
+            "anchors/rq_eil_100k",
+            lambda: inv.rq(
+                s["holding_cost"][:k],
+                20 * s["holding_cost"][:k],
+                s["order_cost"][:k],
+                per_year,
+                s["demand_sd"][:k] * np.sqrt(365),
+                s["lead_time"][:k] / 365,
+                method="eil",
+            ),
+        ),
+        ("(s, S) exact, 1k Poisson SKUs", "anchors/ss_exact_poisson_1k", lambda: inv.ss(1, 9, 64, means)),
+        (
+            "wagner_whitin, 1k SKUs x 52 weeks",
+            "anchors/wagner_whitin_1k_x_52",
+            lambda: inv.wagner_whitin(weeks, s["holding_cost"][:1000, None] / 52, s["order_cost"][:1000, None]),
+        ),
+        ("mkt, one record", "mkt_1m_readings/one_record", lambda: ex.mean_kinetic_temperature(temps)),
     ]
-    print(f"flowcast through Python, {args.n:,} rows, best of {repeats} (ms)")
-    for name, fn in rows:
-        print(f"  {name:<52} {best_ms(fn, repeats):8.2f}")
+    criterion = Path(__file__).resolve().parents[2] / "target" / "criterion"
+    print(f"flowcast through Python, best of {repeats} (ms); Rust from criterion where present")
+    print(f"  {'':<52} {'python':>8} {'rust':>8} {'ratio':>6}")
+    for name, bench, fn in rows:
+        ms = best_ms(fn, repeats)
+        estimate = criterion / bench / "new" / "estimates.json"
+        if estimate.exists():
+            rust = json.loads(estimate.read_text())["mean"]["point_estimate"] / 1e6
+            print(f"  {name:<52} {ms:8.2f} {rust:8.2f} {ms / rust:6.2f}")
+        else:
+            print(f"  {name:<52} {ms:8.2f}")
 
 
 if __name__ == "__main__":

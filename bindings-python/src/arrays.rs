@@ -47,3 +47,9 @@ pub(crate) fn rows(py: Python<'_>, columns: &[(&'static str, Column<'_>)]) -> Py
 pub(crate) fn to_numpy(py: Python<'_>, values: Vec<f64>) -> Bound<'_, PyArray1<f64>> {
     PyArray1::from_vec(py, values)
 }
+
+/// `N` output arrays of `n` rows, allocated by numpy (which asks for huge pages for large
+/// arrays, so filling them costs far fewer page faults than a fresh Rust vector).
+pub(crate) fn outputs<const N: usize>(py: Python<'_>, n: usize) -> [Bound<'_, PyArray1<f64>>; N] {
+    std::array::from_fn(|_| PyArray1::<f64>::zeros(py, n, false))
+}

@@ -4,13 +4,14 @@ use flowcast_core::column::zeroed;
 use flowcast_core::{Column, ErrorCode, ValidationError};
 use flowcast_inventory::loss::{self, Family, Order};
 use flowcast_inventory::{
-    CycleServiceColumns, EoqInput, LeadTimeDemand, SafetyStockVecs, ServiceTarget,
+    CycleServiceColumns, EoqColumns, EoqInput, LeadTimeDemand, SafetyStockColumns, SafetyStockVecs,
+    ServiceTarget,
 };
 use flowcast_inventory::{Distribution, Pmf};
-use numpy::{PyArray1, PyReadonlyArray1};
+use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
 use pyo3::prelude::*;
 
-use crate::arrays::{column, rows, slice, to_numpy};
+use crate::arrays::{column, outputs, rows, slice, to_numpy};
 use crate::errors::{compute, invalid, raise};
 
 type Array<'py> = Bound<'py, PyArray1<f64>>;
@@ -50,8 +51,22 @@ fn eoq<'py>(
         .as_ref()
         .map(|a| column(py, "order_quantity", a))
         .transpose()?;
-    let (qty, cost) = compute(py, || Ok(input.solve(q)?))?;
-    Ok((to_numpy(py, qty), to_numpy(py, cost)))
+    let mut named = vec![
+        ("fixed_cost", input.fixed_cost),
+        ("holding_cost", input.holding_cost),
+        ("demand_rate", input.demand_rate),
+    ];
+    named.extend(q.map(|q| ("order_quantity", q)));
+    let [qty, cost] = outputs(py, rows(py, &named)?);
+    {
+        let (mut a, mut b) = (qty.readwrite(), cost.readwrite());
+        let out = EoqColumns {
+            order_quantity: a.as_slice_mut()?,
+            cost: b.as_slice_mut()?,
+        };
+        compute(py, || Ok(input.solve_into(q, out)?))?;
+    }
+    Ok((qty, cost))
 }
 
 /// (safety_factor, lead_time_demand_mean, lead_time_demand_sd, safety_stock, reorder_point,
@@ -86,8 +101,39 @@ fn safety_stock<'py>(
         review_period: column(py, "review_period", &review_period)?,
     };
     let target = service_target(py, target_kind, &target, order_quantity.as_ref())?;
-    let v = compute(py, || Ok(demand.safety_stock_batch(target)?))?;
-    Ok(buffers(py, v))
+    let mut named = vec![
+        ("demand_mean", demand.demand_mean),
+        ("demand_sd", demand.demand_sd),
+        ("lead_time", demand.lead_time),
+        ("lead_time_sd", demand.lead_time_sd),
+        ("review_period", demand.review_period),
+    ];
+    named.extend(match target {
+        ServiceTarget::CycleServiceLevel(a) | ServiceTarget::SafetyFactor(a) => vec![("target", a)],
+        ServiceTarget::FillRate {
+            fill_rate,
+            order_quantity,
+        } => {
+            vec![("target", fill_rate), ("order_quantity", order_quantity)]
+        }
+    });
+    let arrays: [Array<'py>; 6] = outputs(py, rows(py, &named)?);
+    {
+        let mut views: Vec<_> = arrays.iter().map(|a| a.readwrite()).collect();
+        let mut slices = views.iter_mut().map(|v| v.as_slice_mut());
+        let mut next = || slices.next().transpose();
+        let out = SafetyStockColumns {
+            safety_factor: next()?,
+            lead_time_demand_mean: next()?,
+            lead_time_demand_sd: next()?,
+            safety_stock: next()?,
+            reorder_point: next()?,
+            cycle_service_level: next()?,
+        };
+        compute(py, || Ok(demand.safety_stock_into(target, out)?))?;
+    }
+    let [k, mean, sd, ss, rop, csl] = arrays;
+    Ok((k, mean, sd, ss, rop, csl))
 }
 
 type Buffers<'py> = (
