@@ -2,7 +2,7 @@
 //! §4.3.3 and §4.4.3, Algorithm 4.1): T periods of normal demand, backorders, a purchase cost
 //! and a fixed cost per order, terminal costs h_T·x⁺ + p_T·x⁻ on what is left after period T.
 //!
-//! θ_t(x) = min_{y ≥ x} { K_t·1[y > x] + c_t·(y − x) + H_t(y) }, where
+//! θ_t(x) = min_{y ≥ x} { K_t·𝟙(y > x) + c_t·(y − x) + H_t(y) }, where
 //! H_t(y) = h_t·n̄(y) + p_t·n(y) + γ_t·E[θ_{t+1}(y − D_t)], n and n̄ the normal loss functions.
 //! The optimal policy is (s_t, S_t); with K_t = 0 it is a base-stock policy (s_t = S_t).
 //!

@@ -6,7 +6,7 @@
 //!   ψ(Q) = δ/(δ + ρ)·(1 − e^(−(δ + ρ)Q/λ)), the cost per unit time is
 //!   g(Q) = (K + hQ²/(2λ) + pλψ(Q)/ρ) / (Q/λ + ψ(Q)/ρ), minimised by golden-section search around
 //!   the closed-form optimum of the approximation ψ ≈ δ/(δ + ρ).
-//! - **Additive yield**: an order of Q delivers Q + Y, E[Y] = μ, sd[Y] = σ:
+//! - **Additive yield**: an order of Q delivers Q + Y, E(Y) = μ, sd(Y) = σ:
 //!   Q* = √(2Kλ/h + σ²) − μ, g(Q) = (2Kλ + hσ²)/(2(Q + μ)) + h(Q + μ)/2.
 //! - **Multiplicative yield**: an order of Q delivers QY: Q* = √(2Kλ/(h(σ² + μ²))),
 //!   g(Q) = Kλ/(Qμ) + hQ(σ² + μ²)/(2μ).
