@@ -351,12 +351,48 @@ export function cases(fc, data) {
         const r = fc.eoq({ fixedCost: i.K, holdingCost: i.h, demandRate: i.lam });
         check("Q", r.orderQuantity);
         check("cost" in c.expected ? "cost" : "annual_cost_ex_purchase", r.cost);
+      } else if (c.id.startsWith("eoq-all-units") || c.id.startsWith("eoq-incremental")) {
+        const r = fc.eoqWithDiscounts({ fixedCost: i.K, holdingCostRate: i.i, demandRate: i.lam, breakpoints: i.breakpoints, unitCosts: i.unit_costs,
+          kind: c.id.startsWith("eoq-all-units") ? "allUnits" : "incremental" });
+        check("Q", r.orderQuantity);
+        check("region", r.region);
+        check("cost", r.cost);
+      } else if (c.id.startsWith("epq-")) {
+        const r = fc.economicProductionQuantity({ fixedCost: i.K, holdingCost: i.h, demandRate: i.lam, productionRate: i.mu });
+        check("Q", r.orderQuantity);
+        check("cost", r.cost);
+      } else if (c.id.startsWith("eoqb-")) {
+        const r = fc.eoqWithBackorders({ fixedCost: i.K, holdingCost: i.h, stockoutCost: i.p, demandRate: i.lam });
+        check("Q", r.orderQuantity);
+        check("x", r.stockoutFraction);
+        check("cost", r.cost);
+      } else if (c.id.startsWith("jrp-")) {
+        const r = fc.jointReplenishment({ sharedFixedCost: i.K, individualFixedCosts: i.k, holdingCosts: i.h, demandRates: i.lam });
+        equal(Array.from(r.orderMultiples).join(), c.expected.m.join(), `${c.id} multiples`);
+        r.orderQuantities.forEach((q, j) => near(q, c.expected.Q[j], 5e-11, 1e-9, `${c.id} Q[${j}]`));
+        check("T", r.baseCycleTime);
+        check("cost", r.cost);
+      } else if (c.id.startsWith("newsvendor-")) {
+        const r = fc.newsvendor({ holdingCost: i.h, stockoutCost: i.p, mean: i.mu, sd: i.sigma });
+        check("S", r.baseStockLevel);
+        check("cost", r.cost);
+      } else if (c.id.startsWith("zheng-federgruen")) {
+        // The published table is in vectors_dev.json: each (s, S)'s cost, and an optimum as cheap.
+        const table = data.vectors.vectors.filter((v) => (v.source ?? "").startsWith("Zheng & Federgruen (1991) Table"));
+        equal(table.length, 24, "Zheng-Federgruen table");
+        for (const v of table) {
+          const j = v.inputs;
+          const base = { holdingCost: j.holding_cost, stockoutCost: j.stockout_cost, fixedCost: j.fixed_cost, demandMean: j.demand_mean };
+          const got = fc.ssPolicy({ ...base, reorderPoint: j.reorder_point, orderUpToLevel: j.order_up_to_level }).cost;
+          near(got, v.outputs.cost, v.tol.abs, v.tol.rel, v.id);
+          if (fc.ssPolicy(base).cost > got + 1e-9) throw new Error(`${v.id}: optimum above the published cost`);
+        }
       } else {
         continue;
       }
       covered++;
     }
-    equal(covered, 14, "practitioner cases covered");
+    equal(covered, 21, "practitioner cases covered");
   });
 
   add("safety stock from forecast quantiles", () => {
