@@ -1,8 +1,10 @@
 //! The main job's computations: replenishment policy per pharmacy and SKU, and the state of
 //! every lot. Pure functions of the loaded [`Network`].
 
+use flowcast_core::Rng;
 use flowcast_expiry::mkt::{MktParams, summarize};
-use flowcast_inventory::{EoqInput, LeadTimeDemand, ServiceTarget};
+use flowcast_inventory::quantile_buffer::QuantileDemand;
+use flowcast_inventory::{EoqInput, LeadTimeDemand, SafetyStock, ServiceTarget};
 use serde::Serialize;
 
 use super::data::{Lot, Network, Sku};
@@ -12,6 +14,12 @@ use crate::error::CliError;
 /// Days of sales history the demand statistics use (the most recent ones).
 pub(crate) const DEMAND_WINDOW_DAYS: usize = 28;
 
+/// Levels at which lead-time demand is read.
+pub(crate) const QUANTILE_LEVELS: [f64; 7] = [0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995];
+
+/// Bootstrap draws of lead-time demand per pharmacy and SKU.
+const DRAWS: usize = 4000;
+
 /// The whole report, serialised as `report.json`.
 #[derive(Debug, Serialize)]
 pub(crate) struct Report {
@@ -20,6 +28,8 @@ pub(crate) struct Report {
     pub counts: Counts,
     pub sites: Vec<SiteOut>,
     pub demand_window_days: usize,
+    /// Levels of every policy's `lead_time_demand_quantiles`.
+    pub quantile_levels: Vec<f64>,
     pub policies: Vec<Policy>,
     pub lots: Vec<LotState>,
     pub totals: Totals,
@@ -56,6 +66,9 @@ pub(crate) struct Policy {
     /// Mean and sample standard deviation of daily sales over the window.
     pub demand_mean_per_day: f64,
     pub demand_sd_per_day: f64,
+    /// Quantiles of demand over the lead time at `Report::quantile_levels`, from which the
+    /// reorder point is read.
+    pub lead_time_demand_quantiles: Vec<f64>,
     pub order_quantity: f64,
     /// Ordering plus holding cost per year at the order quantity.
     pub annual_cost: f64,
@@ -154,8 +167,10 @@ pub(crate) fn plan(net: &Network) -> Result<Report, CliError> {
                     format!("sku {} at {}: {e}", sku.sku, site.site_id),
                 )
             };
+            let mut rng = Rng::seed_from((site_idx * 1_000 + sku_idx) as u64);
+            let quantiles = lead_time_demand(window, sku, &mut rng);
             let (order_quantity, annual_cost, buffer) =
-                policy_for(sku, mean, sd).map_err(in_sku)?;
+                policy_for(sku, mean, sd, &quantiles).map_err(in_sku)?;
             // A negative buffer means the order size alone meets the fill rate; the plan never
             // holds less than the mean lead-time demand.
             let safety_stock = buffer.safety_stock.max(0.0);
@@ -167,6 +182,7 @@ pub(crate) fn plan(net: &Network) -> Result<Report, CliError> {
                 sku_name: sku.name.clone(),
                 demand_mean_per_day: mean,
                 demand_sd_per_day: sd,
+                lead_time_demand_quantiles: quantiles.values,
                 order_quantity,
                 annual_cost,
                 target_kind: sku.target_kind.clone(),
@@ -235,18 +251,54 @@ pub(crate) fn plan(net: &Network) -> Result<Report, CliError> {
             })
             .collect(),
         demand_window_days: DEMAND_WINDOW_DAYS,
+        quantile_levels: QUANTILE_LEVELS.to_vec(),
         policies,
         lots,
         totals,
     })
 }
 
-/// EOQ (per year) and the buffer (per day) of one SKU with daily demand `mean` ± `sd`.
+/// Demand over the lead time as quantiles at [`QUANTILE_LEVELS`], and its mean: each of
+/// [`DRAWS`] draws takes a lead time from N(μ_L, σ_L) (whole days, at least 0) and adds that many
+/// days drawn from the window's daily sales. Intermittent and skewed demand keeps its shape;
+/// a forecast model's quantiles take this place once flowcast forecasts.
+pub(crate) struct LeadTimeDemandQuantiles {
+    pub values: Vec<f64>,
+    pub mean: f64,
+}
+
+fn lead_time_demand(window: &[f64], sku: &Sku, rng: &mut Rng) -> LeadTimeDemandQuantiles {
+    let mut draws: Vec<f64> = (0..DRAWS)
+        .map(|_| {
+            let lead = (sku.lead_time_days + sku.lead_time_sd_days * rng.standard_normal())
+                .round()
+                .max(0.0) as usize;
+            (0..lead).map(|_| window[rng.index(window.len())]).sum()
+        })
+        .collect();
+    draws.sort_by(f64::total_cmp);
+    let mean = draws.iter().sum::<f64>() / DRAWS as f64;
+    // Linear interpolation between order statistics (numpy's default).
+    let values = QUANTILE_LEVELS
+        .iter()
+        .map(|&a| {
+            let h = (DRAWS - 1) as f64 * a;
+            let (lo, frac) = (h.floor() as usize, h.fract());
+            draws[lo] + frac * (draws[(lo + 1).min(DRAWS - 1)] - draws[lo])
+        })
+        .collect();
+    LeadTimeDemandQuantiles { values, mean }
+}
+
+/// EOQ (per year) and the buffer of one SKU with daily demand `mean` ± `sd`: read from the
+/// lead-time demand quantiles, or from mean and sd when the draws do not spread (a fill-rate
+/// target needs a spread).
 fn policy_for(
     sku: &Sku,
     mean: f64,
     sd: f64,
-) -> Result<(f64, f64, flowcast_inventory::SafetyStock), flowcast_inventory::Error> {
+    quantiles: &LeadTimeDemandQuantiles,
+) -> Result<(f64, f64, SafetyStock), flowcast_inventory::Error> {
     let eoq = EoqInput {
         fixed_cost: sku.order_cost,
         holding_cost: sku.unit_cost * sku.holding_rate,
@@ -260,14 +312,23 @@ fn policy_for(
         },
         _ => ServiceTarget::CycleServiceLevel(sku.target),
     };
-    let demand = LeadTimeDemand {
-        demand_mean: mean,
-        demand_sd: sd,
-        lead_time: sku.lead_time_days,
-        lead_time_sd: sku.lead_time_sd_days,
-        review_period: 0.0,
+    let from_quantiles = QuantileDemand {
+        levels: &QUANTILE_LEVELS,
+        values: &quantiles.values,
+    }
+    .safety_stock(target, Some(quantiles.mean));
+    let buffer = match from_quantiles {
+        Ok(b) => b,
+        Err(_) => LeadTimeDemand {
+            demand_mean: mean,
+            demand_sd: sd,
+            lead_time: sku.lead_time_days,
+            lead_time_sd: sku.lead_time_sd_days,
+            review_period: 0.0,
+        }
+        .safety_stock(target)?,
     };
-    Ok((eoq.order_quantity, eoq.cost, demand.safety_stock(target)?))
+    Ok((eoq.order_quantity, eoq.cost, buffer))
 }
 
 /// (r, nQ): order the smallest whole number of lots Q that lifts the position above r.

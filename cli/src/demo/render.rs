@@ -21,7 +21,7 @@ pub(crate) fn summary(r: &Report, written: &[String]) -> String {
     );
     let _ = writeln!(
         s,
-        "Replenishment: demand from the last {} days, EOQ, safety stock, reorder point",
+        "Replenishment: demand from the last {} days, EOQ, reorder point from lead-time demand quantiles",
         r.demand_window_days
     );
     let _ = writeln!(
@@ -281,7 +281,7 @@ th{{background:#f9fafb;font-weight:600}} td.n{{text-align:right;font-variant-num
 <div class="card"><b>{risk}</b>lots expiring before sold</div>
 </div>
 <h2>Replenishment</h2>
-<p class="muted">Daily demand from the last {window} days (mean ± sample standard deviation); economic order quantity from the SKU's order and holding costs; safety stock and reorder point for the SKU's service target with supplier lead-time variability (k is the exact safety factor; where it is negative the order size alone meets the fill rate, and the buffer is floored at zero); order now under an (r, nQ) rule when stock on hand is at or below the reorder point.</p>
+<p class="muted">Daily demand from the last {window} days (mean ± sample standard deviation); economic order quantity from the SKU's order and holding costs; demand over the supplier lead time as quantiles (50 % to 99.5 %) of a bootstrap of those days with lead times drawn from the supplier's mean and spread, so slow and skewed sellers keep their shape; the reorder point is the quantile at the SKU's cycle service level (a fill-rate target uses the normal fitted to the quantiles), the safety stock the reorder point minus the mean lead-time demand (k is the safety factor in fitted standard deviations; where negative the order size alone meets the fill rate, and the buffer is floored at zero); order now under an (r, nQ) rule when stock on hand is at or below the reorder point.</p>
 <table><thead><tr><th>pharmacy</th><th>SKU</th><th>last {window} days</th><th>units/day</th><th>target</th><th>EOQ</th><th>k</th><th>safety stock</th><th>reorder point</th><th>on hand</th><th>order now</th></tr></thead>
 <tbody>
 {policies}</tbody></table>
