@@ -8,7 +8,7 @@ use criterion::{
     BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
 };
 use flowcast_benches::{SkuBatch, sku_batch};
-use flowcast_core::Column;
+use flowcast_core::{Column, Threads};
 use flowcast_inventory::eoq::{EoqBackorders, Epq, eoq_with_backorders_batch, epq_batch};
 use flowcast_inventory::finite_horizon::FiniteHorizon;
 use flowcast_inventory::grid::Grid;
@@ -24,6 +24,9 @@ use flowcast_inventory::wagner_whitin::WagnerWhitin;
 use flowcast_inventory::{Distribution, Newsvendor, ServiceTarget, loss::Family};
 
 const MILLION: usize = 1_000_000;
+
+/// Every bench measures one core.
+const ONE: Threads = Threads::Exactly(std::num::NonZeroUsize::MIN);
 
 /// Per-year and per-lead-time views of a SKU batch.
 struct Yearly {
@@ -246,10 +249,10 @@ fn anchors(c: &mut Criterion) {
         Column::Values(&y.lead),
     ];
     g.bench_function("rq_eil_100k", |b| {
-        b.iter(|| rq_batch(RqMethod::Eil, rq_inputs).unwrap())
+        b.iter(|| rq_batch(RqMethod::Eil, rq_inputs, ONE).unwrap())
     });
     g.bench_function("rq_loss_function_100k", |b| {
-        b.iter(|| rq_batch(RqMethod::LossFunction, rq_inputs).unwrap())
+        b.iter(|| rq_batch(RqMethod::LossFunction, rq_inputs, ONE).unwrap())
     });
     let poisson: Vec<f64> = s.demand_mean.iter().map(|m| m.clamp(0.5, 200.0)).collect();
     g.bench_function("newsvendor_poisson_100k", |b| {
@@ -260,6 +263,7 @@ fn anchors(c: &mut Criterion) {
                 Column::Scalar(9.0),
                 &[Column::Values(&poisson)],
                 None,
+                ONE,
             )
             .unwrap()
         })
@@ -278,6 +282,7 @@ fn anchors(c: &mut Criterion) {
                     Column::Values(&means),
                 ],
                 None,
+                ONE,
             )
             .unwrap()
         });

@@ -1,6 +1,6 @@
 //! `flowcast.inventory` newsvendor kernels.
 
-use flowcast_core::Column;
+use flowcast_core::{Column, Threads};
 use flowcast_inventory::loss::Family;
 use flowcast_inventory::newsvendor::{
     NormalNewsvendors, Side, myopic_batch, myopic_level_at_cost_batch, newsvendor_batch,
@@ -84,7 +84,7 @@ fn newsvendor_normal<'py>(
 
 /// (base_stock_level, cost) per row for demand of a named family.
 #[pyfunction]
-#[pyo3(signature = (family_name, holding_cost, stockout_cost, parameters, base_stock_level=None))]
+#[pyo3(signature = (family_name, holding_cost, stockout_cost, parameters, base_stock_level=None, threads=0))]
 fn newsvendor_family<'py>(
     py: Python<'py>,
     family_name: &str,
@@ -92,7 +92,9 @@ fn newsvendor_family<'py>(
     stockout_cost: Input<'py>,
     parameters: Vec<Input<'py>>,
     base_stock_level: Option<Input<'py>>,
+    threads: usize,
 ) -> PyResult<(Array<'py>, Array<'py>)> {
+    let threads = Threads::from_count(threads);
     let family = family(py, family_name)?;
     let params = columns(py, family.parameters(), &parameters)?;
     let (h, p) = (
@@ -103,7 +105,9 @@ fn newsvendor_family<'py>(
         .as_ref()
         .map(|a| column(py, "base_stock_level", a))
         .transpose()?;
-    let [levels, costs] = compute(py, || Ok(newsvendor_batch(family, h, p, &params, s)?))?;
+    let [levels, costs] = compute(py, || {
+        Ok(newsvendor_batch(family, h, p, &params, s, threads)?)
+    })?;
     Ok((to_numpy(py, levels), to_numpy(py, costs)))
 }
 

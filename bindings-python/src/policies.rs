@@ -1,6 +1,6 @@
 //! `flowcast.inventory` kernels of (r, Q) and (s, S) policies.
 
-use flowcast_core::Column;
+use flowcast_core::{Column, Threads};
 use flowcast_inventory::rq::{
     R_FOR_Q_INPUTS, RQ_COST_INPUTS, RQ_INPUTS, RQ_POISSON_INPUTS, RqMethod, optimal_r_for_q_batch,
     rq_batch, rq_cost_batch, rq_poisson_batch,
@@ -70,10 +70,20 @@ fn triple(py: Python<'_>, [a, b, c]: [Vec<f64>; 3]) -> Triple<'_> {
 
 /// (reorder_point, order_quantity, cost) per row by an (r, Q) heuristic.
 #[pyfunction]
-fn rq_policy<'py>(py: Python<'py>, method: &str, inputs: Vec<Input<'py>>) -> PyResult<Triple<'py>> {
+#[pyo3(signature = (method, inputs, threads=0))]
+fn rq_policy<'py>(
+    py: Python<'py>,
+    method: &str,
+    inputs: Vec<Input<'py>>,
+    threads: usize,
+) -> PyResult<Triple<'py>> {
     let method = RqMethod::from_name(method).map_err(|e| raise(py, e))?;
     let cols = columns(py, RQ_INPUTS, &inputs)?;
-    Ok(triple(py, compute(py, || Ok(rq_batch(method, cols)?))?))
+    let threads = Threads::from_count(threads);
+    Ok(triple(
+        py,
+        compute(py, || Ok(rq_batch(method, cols, threads)?))?,
+    ))
 }
 
 /// Exact (r, Q) cost per row.
@@ -95,13 +105,15 @@ fn rq_optimal_reorder_point<'py>(py: Python<'py>, inputs: Vec<Input<'py>>) -> Py
 
 /// (reorder_point, order_quantity, cost) per row with Poisson demand.
 #[pyfunction]
-#[pyo3(signature = (inputs, reorder_point=None, order_quantity=None))]
+#[pyo3(signature = (inputs, reorder_point=None, order_quantity=None, threads=0))]
 fn rq_poisson<'py>(
     py: Python<'py>,
     inputs: Vec<Input<'py>>,
     reorder_point: Option<Input<'py>>,
     order_quantity: Option<Input<'py>>,
+    threads: usize,
 ) -> PyResult<Triple<'py>> {
+    let threads = Threads::from_count(threads);
     let cols = columns(py, RQ_POISSON_INPUTS, &inputs)?;
     let given = given(
         py,
@@ -111,25 +123,27 @@ fn rq_poisson<'py>(
     )?;
     Ok(triple(
         py,
-        compute(py, || Ok(rq_poisson_batch(cols, given)?))?,
+        compute(py, || Ok(rq_poisson_batch(cols, given, threads)?))?,
     ))
 }
 
 /// (reorder_point, order_up_to_level, cost) per row with Poisson demand.
 #[pyfunction]
-#[pyo3(signature = (inputs, reorder_point=None, order_up_to_level=None))]
+#[pyo3(signature = (inputs, reorder_point=None, order_up_to_level=None, threads=0))]
 fn ss_poisson<'py>(
     py: Python<'py>,
     inputs: Vec<Input<'py>>,
     reorder_point: Option<Input<'py>>,
     order_up_to_level: Option<Input<'py>>,
+    threads: usize,
 ) -> PyResult<Triple<'py>> {
+    let threads = Threads::from_count(threads);
     let cols = columns(py, SS_POISSON_INPUTS, &inputs)?;
     let levels = ["reorder_point", "order_up_to_level"];
     let given = given(py, levels, &reorder_point, &order_up_to_level)?;
     Ok(triple(
         py,
-        compute(py, || Ok(ss_poisson_batch(cols, given)?))?,
+        compute(py, || Ok(ss_poisson_batch(cols, given, threads)?))?,
     ))
 }
 

@@ -257,3 +257,17 @@ def test_safety_stock_from_a_quantile_dataframe_keeps_its_index():
     with pytest.raises(flowcast.ValidationError) as info:
         inv.safety_stock_from_quantiles([[1, 2], [3, 1]], [0.5, 0.9], cycle_service_level=0.9)
     assert info.value.field == "values[1, 1]"
+
+
+def test_threads_do_not_change_the_answers():
+    means = np.linspace(5, 40, 64)
+    one = inv.ss(1, 9, 64, means, threads=1)
+    every = inv.ss(1, 9, 64, means)
+    np.testing.assert_array_equal(one.order_up_to_level, every.order_up_to_level)
+    np.testing.assert_array_equal(one.cost, every.cost)
+    q1 = inv.rq(0.2, 5, 8, means * 100, means * 3, 0.1, threads=1)
+    q2 = inv.rq(0.2, 5, 8, means * 100, means * 3, 0.1, threads=2)
+    np.testing.assert_array_equal(q1.order_quantity, q2.order_quantity)
+    p1 = inv.newsvendor(1, 9, distribution="poisson", mean=means, threads=1)
+    p2 = inv.newsvendor(1, 9, distribution="poisson", mean=means)
+    np.testing.assert_array_equal(p1.base_stock_level, p2.base_stock_level)

@@ -6,6 +6,10 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::errors::invalid;
 
+/// WebAssembly runs on the page's one thread.
+pub(crate) const ONE_THREAD: flowcast_core::Threads =
+    flowcast_core::Threads::Exactly(std::num::NonZeroUsize::MIN);
+
 /// A numeric argument: one number, or one per row.
 #[derive(Debug)]
 pub(crate) enum Numbers {

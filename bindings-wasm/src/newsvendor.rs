@@ -11,7 +11,7 @@ use flowcast_inventory::supply::{newsvendor_disruptions_batch, newsvendor_yield_
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    Numbers, expect_object, number_or, object, optional, output, property, required,
+    Numbers, ONE_THREAD, expect_object, number_or, object, optional, output, property, required,
 };
 use crate::errors::{from_inventory, invalid};
 
@@ -126,6 +126,7 @@ pub fn newsvendor(
         p.column(),
         &columns,
         s.as_ref().map(Numbers::column),
+        ONE_THREAD,
     )
     .map_err(from_inventory)?;
     let many = h.is_many()

@@ -8,7 +8,7 @@ use flowcast_inventory::ss::{PeriodicReview, power_approximation_batch, ss_poiss
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{
-    Numbers, expect_object, object, optional, output, property, required, wrong_type,
+    Numbers, ONE_THREAD, expect_object, object, optional, output, property, required, wrong_type,
 };
 use crate::errors::from_inventory;
 
@@ -54,7 +54,7 @@ pub fn rq(
         None => return Err(wrong_type("method", &method, "must be a string")),
     };
     let (values, many) = inputs(&options, RQ_KEYS)?;
-    let [r, q, c] = rq_batch(method, cols(&values)).map_err(from_inventory)?;
+    let [r, q, c] = rq_batch(method, cols(&values), ONE_THREAD).map_err(from_inventory)?;
     Ok(object(&[
         ("reorderPoint", output(&r, many)),
         ("orderQuantity", output(&q, many)),
@@ -123,12 +123,9 @@ pub fn rq_poisson(
     let mut allowed = keys.to_vec();
     allowed.extend(["reorderPoint", "orderQuantity"]);
     expect_object(&options, &allowed)?;
-    policy_or_cost(
-        &options,
-        keys,
-        ["reorderPoint", "orderQuantity"],
-        rq_poisson_batch,
-    )
+    policy_or_cost(&options, keys, ["reorderPoint", "orderQuantity"], |c, g| {
+        rq_poisson_batch(c, g, ONE_THREAD)
+    })
 }
 
 /// A batch kernel of two-level policies: inputs and given levels to `[level, level, cost]`.
@@ -202,7 +199,9 @@ pub fn ss_policy(
         return ss_for_pmf(&options, &pmf, levels);
     }
     let keys = ["holdingCost", "stockoutCost", "fixedCost", "demandMean"];
-    policy_or_cost(&options, keys, levels, ss_poisson_batch)
+    policy_or_cost(&options, keys, levels, |c, g| {
+        ss_poisson_batch(c, g, ONE_THREAD)
+    })
 }
 
 /// One (s, S) problem with demand given as a pmf: every option is a plain number.

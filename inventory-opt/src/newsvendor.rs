@@ -10,9 +10,9 @@
 //! (p − c + γc′)/(p + h).
 
 use flowcast_core::column::{CHUNK, zeroed};
-use flowcast_core::{Column, ErrorCode, ValidationError, check, normal};
+use flowcast_core::{Column, ErrorCode, Threads, ValidationError, check, normal};
 
-use crate::batch::map_rows;
+use crate::batch::{map_rows, map_rows_par};
 use crate::distribution::Distribution;
 use crate::error::Result;
 use crate::loss::Family;
@@ -553,6 +553,7 @@ pub fn newsvendor_batch(
     stockout_cost: Column<'_>,
     parameters: &[Column<'_>],
     base_stock_level: Option<Column<'_>>,
+    threads: Threads,
 ) -> Result<[Vec<f64>; 2]> {
     let mut inputs = family_columns(family, parameters)?;
     inputs.extend([
@@ -561,7 +562,7 @@ pub fn newsvendor_batch(
     ]);
     inputs.extend(base_stock_level.map(|s| ("base_stock_level", s)));
     let n = family.parameters().len();
-    map_rows(&inputs, |r| {
+    map_rows_par(threads, &inputs, |r| {
         let demand = family.with(r[0], if n > 1 { r[1] } else { f64::NAN })?;
         let nv = Newsvendor {
             holding_cost: r[n],

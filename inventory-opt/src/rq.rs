@@ -8,9 +8,9 @@
 //! loss n₂ has derivative −n, the integral is closed-form:
 //! ∫G = h[(y − μ)²/2] + (h + p)(n₂(r) − n₂(r + Q)), so costs need no quadrature.
 
-use flowcast_core::{Column, ErrorCode, ValidationError, check, normal};
+use flowcast_core::{Column, ErrorCode, Threads, ValidationError, check, normal};
 
-use crate::batch::map_rows;
+use crate::batch::{map_rows, map_rows_par};
 use crate::distribution::{Distribution, whole};
 use crate::eoq::EoqBackorders;
 use crate::error::Result;
@@ -347,9 +347,13 @@ impl RqMethod {
 ///
 /// # Errors
 /// The first invalid row, or a length mismatch.
-pub fn rq_batch(method: RqMethod, inputs: [Column<'_>; 6]) -> Result<[Vec<f64>; 3]> {
+pub fn rq_batch(
+    method: RqMethod,
+    inputs: [Column<'_>; 6],
+    threads: Threads,
+) -> Result<[Vec<f64>; 3]> {
     let named: Vec<(&'static str, Column<'_>)> = RQ_INPUTS.into_iter().zip(inputs).collect();
-    map_rows(&named, |r| {
+    map_rows_par(threads, &named, |r| {
         let m = Rq {
             holding_cost: r[0],
             stockout_cost: r[1],
@@ -419,13 +423,14 @@ pub fn optimal_r_for_q_batch(inputs: [Column<'_>; 6]) -> Result<Vec<f64>> {
 pub fn rq_poisson_batch(
     inputs: [Column<'_>; 5],
     given: Option<(Column<'_>, Column<'_>)>,
+    threads: Threads,
 ) -> Result<[Vec<f64>; 3]> {
     let mut named: Vec<(&'static str, Column<'_>)> =
         RQ_POISSON_INPUTS.into_iter().zip(inputs).collect();
     if let Some((r, q)) = given {
         named.extend([("reorder_point", r), ("order_quantity", q)]);
     }
-    map_rows(&named, |r| {
+    map_rows_par(threads, &named, |r| {
         let m = RqPoisson {
             holding_cost: r[0],
             stockout_cost: r[1],

@@ -13,9 +13,9 @@
 
 use std::collections::HashMap;
 
-use flowcast_core::{Column, ErrorCode, ValidationError, check};
+use flowcast_core::{Column, ErrorCode, Threads, ValidationError, check};
 
-use crate::batch::map_rows;
+use crate::batch::{map_rows, map_rows_par};
 use crate::distribution::{Distribution, whole};
 use crate::error::Result;
 
@@ -275,13 +275,14 @@ pub fn power_approximation_batch(inputs: [Column<'_>; 5]) -> Result<[Vec<f64>; 2
 pub fn ss_poisson_batch(
     inputs: [Column<'_>; 4],
     given: Option<(Column<'_>, Column<'_>)>,
+    threads: Threads,
 ) -> Result<[Vec<f64>; 3]> {
     let mut named: Vec<(&'static str, Column<'_>)> =
         SS_POISSON_INPUTS.into_iter().zip(inputs).collect();
     if let Some((s, big_s)) = given {
         named.extend([("reorder_point", s), ("order_up_to_level", big_s)]);
     }
-    map_rows(&named, |r| {
+    map_rows_par(threads, &named, |r| {
         let m = PeriodicReview {
             holding_cost: r[0],
             stockout_cost: r[1],

@@ -67,10 +67,13 @@ def newsvendor(
     lead_time: ArrayLike = 0,
     base_stock_level: Optional[ArrayLike] = None,
     pmf: Optional[dict] = None,
+    threads: int = 0,
     **parameters: ArrayLike,
 ) -> NewsvendorResult:
     """The newsvendor: order up to the critical fractile S* = F⁻¹(p/(p + h)) of demand, with
     expected cost h·n̄(S) + p·n(S); or the cost of a given ``base_stock_level``.
+    ``threads`` sets the worker threads for a batch (0, the default: every core); the answers
+    do not depend on it.
 
     Demand is ``distribution`` with its parameters (see :data:`DISTRIBUTIONS`; normal by
     default: ``mean``, ``sd``), or ``distribution="discrete"`` with ``pmf``. For normal and
@@ -125,7 +128,7 @@ def newsvendor(
     f = b.flat
     with b.errors():
         s, c = _flowcast.newsvendor_family(
-            family, f["holding_cost"], f["stockout_cost"], [f[n] for n in names], f.get("base_stock_level")
+            family, f["holding_cost"], f["stockout_cost"], [f[n] for n in names], f.get("base_stock_level"), threads
         )
     return NewsvendorResult(b.wrap(s), b.wrap(c))
 

@@ -37,11 +37,15 @@ def rq(
     demand_sd: ArrayLike,
     lead_time: ArrayLike,
     method: str = "loss_function",
+    *,
+    threads: int = 0,
 ) -> RQResult:
     """An (r, Q) policy for normal lead-time demand (mean λL, sd σ√L) by one of the classic
     heuristics: ``"loss_function"`` (default), ``"eil"`` (expected inventory level), ``"eoqb"``
     (EOQ with backorders, then the best r), ``"eoqss"`` (EOQ plus the newsvendor level). The
     cost is the exact expected cost of the policy (the EIL approximation's own, for ``"eil"``).
+    ``threads`` sets the worker threads for a batch (0, the default: every core); the answers
+    do not depend on it.
 
     >>> r = rq(0.225, 7.5, 8, 1300, 150, 1 / 12, method="eil")
     >>> round(r.reorder_point, 3), round(r.order_quantity, 3)
@@ -56,7 +60,7 @@ def rq(
         lead_time=lead_time,
     )
     with b.errors():
-        r, q, c = _flowcast.rq_policy(method, [b.flat[n] for n in _RQ_INPUTS])
+        r, q, c = _flowcast.rq_policy(method, [b.flat[n] for n in _RQ_INPUTS], threads)
     return RQResult(b.wrap(r), b.wrap(q), b.wrap(c))
 
 
@@ -126,9 +130,13 @@ def rq_poisson(
     lead_time: ArrayLike,
     reorder_point: Optional[ArrayLike] = None,
     order_quantity: Optional[ArrayLike] = None,
+    *,
+    threads: int = 0,
 ) -> RQResult:
     """The optimal integer (r, Q) for Poisson demand (Federgruen & Zheng), or the cost of a given
     ``reorder_point`` and ``order_quantity``.
+    ``threads`` sets the worker threads for a batch (0, the default: every core); the answers
+    do not depend on it.
 
     >>> r = rq_poisson(20, 150, 100, 1.5, 2)
     >>> r.reorder_point, r.order_quantity
@@ -148,7 +156,7 @@ def rq_poisson(
     f = b.flat
     names = ["holding_cost", "stockout_cost", "fixed_cost", "demand_mean", "lead_time"]
     with b.errors():
-        r, q, c = _flowcast.rq_poisson([f[n] for n in names], f.get("reorder_point"), f.get("order_quantity"))
+        r, q, c = _flowcast.rq_poisson([f[n] for n in names], f.get("reorder_point"), f.get("order_quantity"), threads)
     return RQResult(b.wrap(r), b.wrap(q), b.wrap(c))
 
 
@@ -161,10 +169,13 @@ def ss(
     pmf: Optional[dict] = None,
     reorder_point: Optional[ArrayLike] = None,
     order_up_to_level: Optional[ArrayLike] = None,
+    threads: int = 0,
 ) -> SSResult:
     """The optimal periodic-review (s, S) policy (Zheng & Federgruen) for Poisson demand with
     ``demand_mean`` per period, or demand given as ``pmf``; or the exact cost of a given
     ``reorder_point`` and ``order_up_to_level``.
+    ``threads`` sets the worker threads for a batch (0, the default: every core); the answers
+    do not depend on it.
 
     >>> r = ss(1, 4, 5, demand_mean=6)
     >>> r.reorder_point, r.order_up_to_level, round(r.cost, 6)
@@ -201,6 +212,7 @@ def ss(
             [f[n] for n in ["holding_cost", "stockout_cost", "fixed_cost", "demand_mean"]],
             f.get("reorder_point"),
             f.get("order_up_to_level"),
+            threads,
         )
     return SSResult(b.wrap(s), b.wrap(big_s), b.wrap(c))
 
