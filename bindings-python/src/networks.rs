@@ -17,6 +17,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(guaranteed_service, m)?)?;
     m.add_function(wrap_pyfunction!(serial_base_stock, m)?)?;
     m.add_function(wrap_pyfunction!(serial_newsvendor_heuristic, m)?)?;
+    m.add_function(wrap_pyfunction!(serial_holding_cost, m)?)?;
     m.add_function(wrap_pyfunction!(simulate, m)?)?;
     Ok(())
 }
@@ -180,6 +181,20 @@ fn serial_base_stock<'py>(
         PyArray1::from_vec(py, local),
         cost,
     ))
+}
+
+/// The expected holding cost alone of given echelon levels.
+#[pyfunction]
+fn serial_holding_cost(
+    py: Python<'_>,
+    echelon_holding_cost: Vec<f64>,
+    lead_time: Vec<f64>,
+    demand_mean: f64,
+    demand_sd: f64,
+    echelon_base_stock: Vec<f64>,
+) -> PyResult<f64> {
+    let m = serial(echelon_holding_cost, lead_time, 0.0, demand_mean, demand_sd);
+    compute(py, || Ok(m.holding_cost(&echelon_base_stock)?))
 }
 
 /// Shang–Song echelon levels.

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from conftest import within
 
+import flowcast
 import flowcast.expiry as ex
 import flowcast.inventory as inv
 from flowcast.inventory.compat.stockpyl import eoq as sp_eoq
@@ -323,3 +324,26 @@ def test_mkt_cases_in_one_grouped_call(load_shared, kind):
     got = dict(zip(list(out["case"]), list(out["mkt_c"])))
     for c in cases:
         assert abs(got[c["id"]] - c["expected"]["mkt_c"]) <= c["tol_abs_c"], c["id"]
+
+
+def test_continuous_losses_take_scipy_distributions_anywhere_on_the_line():
+    from flowcast.inventory.compat.stockpyl.loss_functions import (
+        continuous_loss,
+        continuous_second_loss,
+        exponential_loss,
+        gamma_second_loss,
+        uniform_loss,
+    )
+
+    expon, gamma, uniform = Frozen("expon", scale=20.0), Frozen("gamma", 3.0, scale=7.0), Frozen("uniform", 10, 40)
+    assert continuous_loss(30.0, expon) == pytest.approx(exponential_loss(30.0, 0.05), rel=1e-12)
+    assert continuous_second_loss(30.0, gamma) == pytest.approx(gamma_second_loss(30.0, 3.0, 7.0), rel=1e-12)
+    assert continuous_loss(30.0, uniform) == pytest.approx(uniform_loss(30.0, 10, 50), rel=1e-12)
+    # Off the support the losses are the mean's distance (first order), or half the second moment.
+    assert continuous_loss(-5.0, expon) == pytest.approx((25.0, 0.0))
+    assert continuous_loss(60.0, uniform) == pytest.approx((0.0, 30.0))
+    assert continuous_second_loss(0.0, uniform) == pytest.approx((0.5 * (30.0**2 + 40.0**2 / 12), 0.0))
+    n, nbar = continuous_loss(np.array([-1.0, 30.0]), expon)
+    assert n.shape == (2,) and n[0] == pytest.approx(21.0)
+    with pytest.raises(flowcast.ValidationError):
+        continuous_loss(3.0, Frozen("poisson", 4.0))

@@ -205,6 +205,40 @@ pub fn serial_base_stock(
     ]))
 }
 
+/// The expected holding cost per period alone of `echelonBaseStock` in a serial chain (no
+/// charge for backorders; `stockoutCost` is not needed).
+#[wasm_bindgen(js_name = serialHoldingCost)]
+pub fn serial_holding_cost(
+    #[wasm_bindgen(unchecked_param_type = "SerialHoldingOptions")] options: JsValue,
+) -> Result<f64, JsValue> {
+    expect_object(
+        &options,
+        &[
+            "echelonHoldingCost",
+            "leadTime",
+            "demandMean",
+            "demandSd",
+            "echelonBaseStock",
+        ],
+    )?;
+    let m = SerialSystem {
+        echelon_holding_cost: numbers(
+            "echelonHoldingCost",
+            &property(&options, "echelonHoldingCost"),
+        )?
+        .as_slice()
+        .to_vec(),
+        lead_time: numbers("leadTime", &property(&options, "leadTime"))?
+            .as_slice()
+            .to_vec(),
+        stockout_cost: 0.0,
+        demand_mean: number(&options, "demandMean")?,
+        demand_sd: number(&options, "demandSd")?,
+    };
+    let levels = numbers("echelonBaseStock", &property(&options, "echelonBaseStock"))?;
+    m.holding_cost(levels.as_slice()).map_err(from_inventory)
+}
+
 /// Shang & Song's newsvendor heuristic for a serial chain (stage 1 first), `weight` 0.5 by
 /// default.
 #[wasm_bindgen(js_name = serialNewsvendorHeuristic, unchecked_return_type = "Float64Array")]

@@ -213,6 +213,9 @@ export interface SerialOptions {
   echelonBaseStock?: number[] | Float64Array;
 }
 export interface SerialHeuristicOptions extends Omit<SerialOptions, "echelonBaseStock"> { weight?: number }
+export interface SerialHoldingOptions extends Omit<SerialOptions, "stockoutCost" | "echelonBaseStock"> {
+  echelonBaseStock: number[] | Float64Array;
+}
 export interface SerialResult { echelonBaseStock: Float64Array; localBaseStock: Float64Array; cost: number }
 export interface SimStageOptions { holdingCost: number; leadTime: number; baseStockLevel?: number; initialInventoryLevel?: number }
 export type SimPolicy =

@@ -288,6 +288,10 @@ export function cases(fc, data) {
       r.echelonBaseStock.forEach((s, j) => near(s, v.outputs.echelon_S[j + 1], v.tol.abs, v.tol.rel, `${v.id} S${j + 1}`));
       n++;
     }
+    const chain = { echelonHoldingCost: [3, 2, 2], leadTime: [1, 1, 2], demandMean: 5, demandSd: 1 };
+    const held = fc.serialHoldingCost({ ...chain, echelonBaseStock: [6.49, 12.02, 22.71] });
+    near(held, 43.1617, 1e-3, 0, "holding cost alone");
+    if (!(held < fc.serialBaseStock({ ...chain, stockoutCost: 37.12 }).cost)) throw new Error("holding cost above the total");
     for (const v of vectors("ssm_serial.newsvendor_heuristic")) {
       fc.serialNewsvendorHeuristic(serial(v.inputs)).forEach((s, j) => near(s, v.outputs.echelon_S[j + 1], v.tol.abs, v.tol.rel, `${v.id} S${j + 1}`));
       n++;

@@ -117,6 +117,34 @@ impl SerialSystem {
         Ok(self.run(Some(echelon_base_stock), CELLS_PER_SD)?.cost)
     }
 
+    /// The expected holding cost per period alone of given echelon base-stock levels (the cost
+    /// with no charge for backorders; `stockout_cost` is not used).
+    ///
+    /// # Errors
+    /// As [`cost`](Self::cost), except that the stockout cost is not checked.
+    pub fn holding_cost(&self, echelon_base_stock: &[f64]) -> Result<f64> {
+        let holding_only = SerialSystem {
+            stockout_cost: 1.0,
+            ..self.clone()
+        };
+        holding_only.validated()?;
+        let n = self.echelon_holding_cost.len();
+        check::same_len(
+            "echelon_base_stock",
+            echelon_base_stock.len(),
+            "echelon_holding_cost",
+            n,
+        )?;
+        for (j, &s) in echelon_base_stock.iter().enumerate() {
+            check::finite("echelon_base_stock", s).map_err(|e| e.at(j))?;
+        }
+        let free = SerialSystem {
+            stockout_cost: 0.0,
+            ..self.clone()
+        };
+        Ok(free.run(Some(echelon_base_stock), CELLS_PER_SD)?.cost)
+    }
+
     /// The Shang–Song newsvendor heuristic: S_j = w·S_j^l + (1 − w)·S_j^u, the newsvendor levels
     /// for demand over L_1 + … + L_j periods with backorder cost p + h_{j+1} + … + h_N and holding
     /// cost h_1 + … + h_j (S^l) or h_j (S^u). `weight` w is in [0, 1] (stockpyl's default 0.5).
@@ -372,6 +400,11 @@ mod tests {
         }
         let heuristic = m.newsvendor_heuristic(0.5).unwrap();
         assert!(m.cost(&heuristic).unwrap() >= best.cost);
+        // Holding alone is part of the cost, and grows with the levels.
+        let held = m.holding_cost(&best.echelon_base_stock).unwrap();
+        assert!(held > 0.0 && held < best.cost);
+        let more: Vec<f64> = best.echelon_base_stock.iter().map(|s| s + 2.0).collect();
+        assert!(m.holding_cost(&more).unwrap() > held);
     }
 
     #[test]

@@ -168,6 +168,13 @@ def serial_base_stock(
     demand_sd: float,
     echelon_base_stock: Optional[List[float]] = None,
 ) -> Tuple[_F, _F, float]: ...
+def serial_holding_cost(
+    echelon_holding_cost: List[float],
+    lead_time: List[float],
+    demand_mean: float,
+    demand_sd: float,
+    echelon_base_stock: List[float],
+) -> float: ...
 def serial_newsvendor_heuristic(
     echelon_holding_cost: List[float],
     lead_time: List[float],

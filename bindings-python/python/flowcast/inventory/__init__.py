@@ -62,6 +62,7 @@ from flowcast.inventory._networks import (
     SimulationResult,
     guaranteed_service,
     serial_base_stock,
+    serial_holding_cost,
     serial_newsvendor_heuristic,
     simulate,
 )
@@ -148,6 +149,7 @@ __all__ = [
     "guaranteed_service",
     "SerialResult",
     "serial_base_stock",
+    "serial_holding_cost",
     "serial_newsvendor_heuristic",
     "SimulationResult",
     "simulate",

@@ -145,6 +145,28 @@ def serial_newsvendor_heuristic(
     )
 
 
+def serial_holding_cost(
+    echelon_holding_cost: Sequence[float],
+    lead_time: Sequence[float],
+    demand_mean: float,
+    demand_sd: float,
+    echelon_base_stock: Sequence[float],
+) -> float:
+    """The expected holding cost per period alone (no charge for backorders) of echelon
+    base-stock levels in a serial chain, stage 1 first.
+
+    >>> round(serial_holding_cost([3, 2, 2], [1, 1, 2], 5, 1, [6.49, 12.02, 22.71]), 2)
+    43.16
+    """
+    return _flowcast.serial_holding_cost(
+        [float(h) for h in echelon_holding_cost],
+        [float(v) for v in lead_time],
+        float(demand_mean),
+        float(demand_sd),
+        [float(v) for v in echelon_base_stock],
+    )
+
+
 class SimulationResult(NamedTuple):
     """A simulated history: arrays of shape (periods, stages), stage 0 facing demand. For
     stages above 0, ``demand`` is the orders received from downstream."""

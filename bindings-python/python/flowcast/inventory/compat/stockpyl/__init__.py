@@ -6,11 +6,10 @@ takes a number, these also take numpy arrays (or Series) and broadcast, returnin
 same tuple shape, so migrated code can batch without a rewrite. Bad input raises
 :class:`flowcast.ValidationError`, a ``ValueError`` as stockpyl's own checks are.
 
-Covered: ``eoq``, ``newsvendor``, ``rq``, ``ss``, ``supply_uncertainty``, ``wagner_whitin``
-and ``finite_horizon`` in full; ``gsm_serial`` and ``gsm_tree``
-(``optimize_committed_service_times``); ``ssm_serial`` (optimisation, heuristic, expected
-cost); ``sim`` (single-stage and serial systems, see its docstring); ``loss_functions``
-(every distribution but the numerically integrated ``continuous_loss``). Distributions given as
+Covered: ``eoq``, ``loss_functions``, ``newsvendor``, ``rq``, ``ss``, ``supply_uncertainty``,
+``wagner_whitin``, ``finite_horizon``, ``gsm_serial`` and ``ssm_serial`` in full;
+``gsm_tree`` (``optimize_committed_service_times``; not its network-relabelling helpers);
+``sim`` (single-stage and serial systems, see its docstring). Distributions given as
 scipy.stats frozen objects (norm, lognorm, expon, gamma, uniform, poisson, geom, nbinom) are
 read without importing scipy.
 """

@@ -1,16 +1,22 @@
 """``stockpyl.loss_functions`` drop-ins: first- and second-order loss functions and their
 complements for the normal, lognormal, exponential, gamma, uniform, Poisson, geometric,
-negative binomial and any discrete distribution. Not provided: ``continuous_loss`` and
-``continuous_second_loss``, which integrate an arbitrary scipy distribution numerically."""
+negative binomial and any discrete distribution. ``continuous_loss`` and
+``continuous_second_loss`` take a scipy.stats frozen distribution as stockpyl does and, where
+stockpyl integrates numerically, compute the family's loss in closed form (norm, lognorm, expon,
+gamma, uniform); other families raise ``ValidationError``."""
 
 from __future__ import annotations
 
+import math
 from typing import Any, Tuple
+
+import numpy as np
 
 from flowcast import _flowcast
 from flowcast._arrays import Batch
 from flowcast.errors import ValidationError
 from flowcast.inventory import loss as _loss
+from flowcast.inventory.compat.stockpyl._scipy import from_scipy
 
 __all__ = [
     "standard_normal_loss",
@@ -33,6 +39,8 @@ __all__ = [
     "negative_binomial_second_loss",
     "discrete_loss",
     "discrete_second_loss",
+    "continuous_loss",
+    "continuous_second_loss",
 ]
 
 
@@ -202,3 +210,58 @@ def discrete_loss(x: Any, distrib: Any = None, pmf: Any = None) -> Tuple[Any, An
 def discrete_second_loss(x: Any, distrib: Any = None, pmf: Any = None) -> Tuple[Any, Any]:
     """``(n₂(x), n̄₂(x))`` for a discrete distribution, as :func:`discrete_loss`."""
     return _tuple(_loss("discrete", x, pmf=_pmf(distrib, pmf), order=2))
+
+
+def _moments(name: str, q: dict) -> Tuple[float, float, float, float]:
+    """(mean, variance, lower end, upper end of the support) of a continuous family."""
+    if name == "normal":
+        return q["mean"], q["sd"] ** 2, -math.inf, math.inf
+    if name == "lognormal":
+        s2 = q["sigma"] ** 2
+        return math.exp(q["mu"] + s2 / 2), math.expm1(s2) * math.exp(2 * q["mu"] + s2), 0.0, math.inf
+    if name == "exponential":
+        return 1 / q["rate"], 1 / q["rate"] ** 2, 0.0, math.inf
+    if name == "gamma":
+        return q["shape"] * q["scale"], q["shape"] * q["scale"] ** 2, 0.0, math.inf
+    return (q["low"] + q["high"]) / 2, (q["high"] - q["low"]) ** 2 / 12, q["low"], q["high"]
+
+
+def _continuous(x: Any, distrib: Any, order: int) -> Tuple[Any, Any]:
+    name, parameters = from_scipy(distrib)
+    if name not in ("normal", "lognormal", "exponential", "gamma", "uniform"):
+        raise ValidationError(
+            f"distrib = {name}: must be a continuous distribution (norm, lognorm, expon, gamma, uniform) [wrong_type]",
+            code="wrong_type",
+            field="distrib",
+            value=name,
+            reason="must be a continuous distribution (norm, lognorm, expon, gamma, uniform)",
+        )
+    mean, var, lo, hi = _moments(name, parameters)
+    xs = np.asarray(x, dtype=np.float64)
+    # Off the support the losses are linear (first order) or quadratic (second) in x.
+    below, above = xs <= lo, xs >= hi
+    inside = ~(below | above)
+    n, nbar = np.zeros_like(xs), np.zeros_like(xs)
+    if inside.any():
+        r = _loss(name, xs[inside], order=order, **parameters)
+        n[inside], nbar[inside] = r.loss, r.complement
+    d = mean - xs
+    if order == 1:
+        n = np.where(below, d, n)
+        nbar = np.where(above, -d, nbar)
+    else:
+        n = np.where(below, (d * d + var) / 2, n)
+        nbar = np.where(above, (d * d + var) / 2, nbar)
+    if xs.ndim == 0:
+        return float(n), float(nbar)
+    return n, nbar
+
+
+def continuous_loss(x: Any, distrib: Any) -> Tuple[Any, Any]:
+    """``(n(x), n̄(x))`` for a scipy.stats frozen continuous distribution, in closed form."""
+    return _continuous(x, distrib, 1)
+
+
+def continuous_second_loss(x: Any, distrib: Any) -> Tuple[Any, Any]:
+    """``(n₂(x), n̄₂(x))`` for a scipy.stats frozen continuous distribution, in closed form."""
+    return _continuous(x, distrib, 2)

@@ -23,10 +23,10 @@ from __future__ import annotations
 import math
 from typing import Dict, List, Optional, Tuple
 
-from flowcast.inventory import serial_base_stock, serial_newsvendor_heuristic
+from flowcast.inventory import serial_base_stock, serial_holding_cost, serial_newsvendor_heuristic
 from flowcast.inventory.compat.stockpyl._network import node_demands, node_values, per_node, read_nodes
 
-__all__ = ["optimize_base_stock_levels", "newsvendor_heuristic", "expected_cost"]
+__all__ = ["optimize_base_stock_levels", "newsvendor_heuristic", "expected_cost", "expected_holding_cost"]
 
 
 class _Chain:
@@ -210,3 +210,41 @@ def expected_cost(
         S=echelon_S,
         nodes=nodes,
     )[1]
+
+
+def expected_holding_cost(
+    echelon_S,
+    num_nodes=None,
+    echelon_holding_cost=None,
+    lead_time=None,
+    stockout_cost=None,
+    demand_mean=None,
+    demand_standard_deviation=None,
+    demand_source=None,
+    network=None,
+    x_num=1000,
+    d_num=100,
+    ltd_lower_tail_prob=None,
+    ltd_upper_tail_prob=None,
+    sum_ltd_lower_tail_prob=None,
+    sum_ltd_upper_tail_prob=None,
+    nodes=None,
+) -> float:
+    """Expected holding cost per period (no backorder cost) of echelon base-stock levels
+    ``echelon_S`` (a dict by node)."""
+    if any(v is None for v in echelon_S.values()):
+        raise ValueError("echelon_S cannot be None for any node")
+    c = _chain(
+        num_nodes,
+        None,
+        None,
+        echelon_holding_cost,
+        lead_time,
+        1.0 if stockout_cost is None else stockout_cost,
+        demand_mean,
+        demand_standard_deviation,
+        demand_source,
+        network,
+        nodes,
+    )
+    return serial_holding_cost(c.h, c.lead, c.mean, c.sd, [float(echelon_S[k]) for k in c.order])
