@@ -145,7 +145,7 @@ def test_every_vector_of_the_compat_modules(load_shared):
     import flowcast.inventory.compat.stockpyl as sp
 
     vectors = [v for v in load_shared("inventory/vectors_dev.json")["vectors"] if v["module"] in COMPAT_MODULES]
-    assert len(vectors) >= 488
+    assert len(vectors) >= 555
     for v in vectors:
         module, name = v["function"].split(".")
         inputs = {k: x for k, x in _inputs(v).items() if k != "list_order"}  # a note, not a parameter
