@@ -272,7 +272,7 @@ export interface LossResult {
 
 /** Thrown for bad input: `name` is "ValidationError". */
 export interface FlowcastValidationError extends Error {
-  code: "not_finite" | "not_positive" | "negative" | "out_of_range" | "empty" | "length_mismatch" | "wrong_type" | "invalid_network";
+  code: "not_finite" | "not_positive" | "negative" | "out_of_range" | "empty" | "length_mismatch" | "wrong_type" | "invalid_network" | "not_increasing" | "duplicate";
   field: string;
   value: string;
   reason: string;

@@ -27,6 +27,10 @@ pub enum ErrorCode {
     /// A network of the wrong shape: not a tree or not a chain where one is required, or an
     /// edge to an unknown node, a repeated edge or a self-loop.
     InvalidNetwork,
+    /// A sequence that must strictly increase does not: timestamps out of order or repeated.
+    NotIncreasing,
+    /// An identifier that must be unique appears twice (a lot, a site, a partner).
+    Duplicate,
 }
 
 impl ErrorCode {
@@ -41,6 +45,8 @@ impl ErrorCode {
             Self::LengthMismatch => "length_mismatch",
             Self::WrongType => "wrong_type",
             Self::InvalidNetwork => "invalid_network",
+            Self::NotIncreasing => "not_increasing",
+            Self::Duplicate => "duplicate",
         }
     }
 }

@@ -2,7 +2,11 @@
 #![forbid(unsafe_code)]
 
 pub mod error;
+pub mod excursion;
+pub mod fefo;
+pub mod kinetic_sums;
 pub mod mkt;
+pub mod shelf_life;
 
 pub use error::{Error, Result};
 pub use mkt::{MktParams, MktSummary, mean_kinetic_temperature};

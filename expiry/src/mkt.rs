@@ -11,7 +11,7 @@ pub const KELVIN_OFFSET: f64 = 273.15;
 
 /// Kinetic constants. The default is USP <1160>: ΔH = 83.144 kJ/mol, R = 8.3144 × 10⁻³
 /// kJ/(mol·K), so ΔH/R = 10 000 K.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MktParams {
     /// Activation energy ΔH in kJ/mol (> 0); 60–100 is typical for drug products.
     pub delta_h: f64,
@@ -30,7 +30,7 @@ impl Default for MktParams {
 
 impl MktParams {
     /// ΔH/R in kelvin, validated.
-    fn activation_temperature(&self) -> Result<f64> {
+    pub(crate) fn activation_temperature(&self) -> Result<f64> {
         let dh = check::positive("delta_h", self.delta_h)?;
         let r = check::positive("gas_constant", self.gas_constant)?;
         let c = dh / r;
@@ -142,7 +142,7 @@ pub fn mkt_segments(
     Ok(())
 }
 
-fn check_bounds(bounds: &[usize], len: usize) -> Result<()> {
+pub(crate) fn check_bounds(bounds: &[usize], len: usize) -> Result<()> {
     let bad = |value: String, reason: &'static str| {
         ValidationError::new(ErrorCode::OutOfRange, "bounds", value, reason)
     };
