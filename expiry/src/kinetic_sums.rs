@@ -10,10 +10,11 @@ use flowcast_core::{ErrorCode, ValidationError, check};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
+use crate::fast_exp;
 use crate::mkt::{KELVIN_OFFSET, MktParams};
 
 /// A shifted term larger than e^this is rescaled so sums stay far from overflow.
-const RESCALE_ABOVE: f64 = 300.0;
+pub(crate) const RESCALE_ABOVE: f64 = 300.0;
 
 /// Partial sums of a stretch of readings from which its MKT, mean, minimum and maximum are exact.
 ///
@@ -120,7 +121,28 @@ impl MktSums {
             self.scaled *= (exponent - self.shift).exp();
             self.shift = exponent;
         }
-        self.scaled += weight * (self.shift - exponent).exp();
+        self.add_term(temp_c, weight, fast_exp::exp(self.shift - exponent));
+    }
+
+    /// The current shift, once a reading has been added: a vectorised pass can compute the
+    /// terms e^(shift − ΔH/(R·T)) for [`MktSums::add_term`] ahead, as long as no shifted
+    /// exponent exceeds [`RESCALE_ABOVE`].
+    #[inline]
+    pub(crate) fn shift(&self) -> Option<f64> {
+        (self.weight > 0.0).then_some(self.shift)
+    }
+
+    /// ΔH/R in kelvin.
+    #[inline]
+    pub(crate) fn activation_k(&self) -> f64 {
+        self.activation_k
+    }
+
+    /// Adds a reading whose term `fast_exp::exp(shift − ΔH/(R·T))` is already known; exactly
+    /// what [`MktSums::add_unchecked`] does with it (weight > 0, sums not empty).
+    #[inline]
+    pub(crate) fn add_term(&mut self, temp_c: f64, weight: f64, term: f64) {
+        self.scaled += weight * term;
         self.weight += weight;
         self.weighted_temp += weight * temp_c;
         self.min_c = self.min_c.min(temp_c);

@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod excursion;
+mod fast_exp;
 pub mod fefo;
 pub mod kinetic_sums;
 pub mod mkt;

@@ -5,6 +5,7 @@ use flowcast_core::column::check_output;
 use flowcast_core::{ErrorCode, ValidationError, check};
 
 use crate::error::Result;
+use crate::fast_exp;
 
 /// 0 °C in kelvin.
 pub const KELVIN_OFFSET: f64 = 273.15;
@@ -219,7 +220,7 @@ fn segment(temps: &[f64], weights: Option<&[f64]>, c: f64, base: usize) -> Resul
     // Pass 2: Σ wᵢ·e^(c/T_max − c/Tᵢ), every term in (0, 1]: log-sum-exp shifted by the warmest
     // reading. Four accumulators break the dependency chain of the additions.
     let shift = c / (max_c + KELVIN_OFFSET);
-    let term = |t: f64| (shift - c / (t + KELVIN_OFFSET)).exp();
+    let term = |t: f64| fast_exp::exp(shift - c / (t + KELVIN_OFFSET));
     // A zero-weight reading warmer than the shift would make 0 × ∞; it does not count.
     let weighted = |w: f64, t: f64| if w > 0.0 { w * term(t) } else { 0.0 };
     let mut acc = [0.0f64; 4];

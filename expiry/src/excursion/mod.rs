@@ -45,9 +45,7 @@ pub fn analyze(timestamps: &[f64], temps_c: &[f64], rules: &Rules) -> Result<Rep
     check::non_empty("temps_c", temps_c.len())?;
     check::same_len("timestamps", timestamps.len(), "temps_c", temps_c.len())?;
     let mut tracker = Tracker::new(rules.clone())?;
-    for (&t, &temp) in timestamps.iter().zip(temps_c) {
-        tracker.push(t, temp)?;
-    }
+    tracker.extend(timestamps, temps_c)?;
     Ok(tracker.report())
 }
 

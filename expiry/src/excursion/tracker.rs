@@ -1,12 +1,17 @@
 //! The streaming excursion tracker: one reading at a time, state that serialises.
 
-use flowcast_core::{ErrorCode, ValidationError};
+use flowcast_core::{ErrorCode, ValidationError, check};
 use serde::{Deserialize, Serialize};
 
 use super::report::{BudgetUse, Excursion, Gap, Kind, Report};
 use super::rules::Rules;
 use crate::error::Result;
-use crate::kinetic_sums::{MktSums, check_reading};
+use crate::fast_exp;
+use crate::kinetic_sums::{MktSums, RESCALE_ABOVE, check_reading};
+use crate::mkt::KELVIN_OFFSET;
+
+/// Readings per block of the batch path (two stack buffers of this many terms).
+const BLOCK: usize = 256;
 
 /// What a reading changed, for alerting. Several flags can be set at once.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +28,17 @@ pub struct Signals {
     pub gap: bool,
     /// A stability budget has just been used up.
     pub budget_exceeded: bool,
+}
+
+fn not_increasing(t: f64, previous: f64, index: usize) -> crate::Error {
+    ValidationError::new(
+        ErrorCode::NotIncreasing,
+        "timestamps",
+        t,
+        format!("must be later than the previous timestamp ({previous})"),
+    )
+    .at(index)
+    .into()
 }
 
 /// An out-of-range run still growing.
@@ -141,27 +157,9 @@ impl Tracker {
         match self.pending {
             Some((t0, temp0)) => {
                 if t <= t0 {
-                    return Err(ValidationError::new(
-                        ErrorCode::NotIncreasing,
-                        "timestamps",
-                        t,
-                        format!("must be later than the previous timestamp ({t0})"),
-                    )
-                    .at(index)
-                    .into());
+                    return Err(not_increasing(t, t0, index));
                 }
-                let held = t - t0;
-                let credited = self.rules.max_gap.map_or(held, |g| held.min(g));
-                self.credit(t0, temp0, credited, &mut signals);
-                if held > credited {
-                    self.close_run(&mut signals);
-                    self.gaps.push(Gap {
-                        start: t0 + credited,
-                        end: t,
-                    });
-                    self.minutes_in_gaps += held - credited;
-                    signals.gap = true;
-                }
+                self.hold(t0, temp0, t, None, &mut signals);
             }
             None => self.first_t = t,
         }
@@ -171,6 +169,171 @@ impl Tracker {
         self.pending = Some((t, temp_c));
         self.readings += 1;
         Ok(signals)
+    }
+
+    /// Takes in a batch of readings: the same as [`Tracker::push`] on each, without the
+    /// signals, in a tight loop.
+    ///
+    /// # Errors
+    /// As [`Tracker::push`], for the first bad reading; a rejected batch leaves the tracker
+    /// unchanged.
+    pub fn extend(&mut self, timestamps: &[f64], temps_c: &[f64]) -> Result<()> {
+        check::same_len("timestamps", timestamps.len(), "temps_c", temps_c.len())?;
+        let base = usize::try_from(self.readings).unwrap_or(usize::MAX);
+        self.validate(timestamps, temps_c, base)?;
+        let Some(&t_first) = timestamps.first() else {
+            return Ok(());
+        };
+        let mut sink = Signals::default();
+        match self.pending {
+            Some((t0, v0)) => self.hold(t0, v0, t_first, None, &mut sink),
+            None => self.first_t = t_first,
+        }
+        // Readings 0..n−1 are credited now (each one's next reading is in the batch), in
+        // blocks: a vectorised pass computes their MKT terms with the current shift, then the
+        // sequential pass takes them in exactly as `push` would (the same operations in the
+        // same order), falling back to `push`'s path if a reading needs a rescale.
+        let n = timestamps.len();
+        let c = self.sums.activation_k();
+        let (mut x, mut e) = ([0.0; BLOCK], [0.0; BLOCK]);
+        let mut start = 0;
+        while start + 1 < n {
+            let end = (start + BLOCK).min(n - 1);
+            let mut i = start;
+            if let Some(shift) = self.sums.shift() {
+                let temps = &temps_c[start..end];
+                for ((xk, ek), &v) in x.iter_mut().zip(e.iter_mut()).zip(temps) {
+                    *xk = shift - c / (v + KELVIN_OFFSET);
+                    *ek = fast_exp::exp(*xk);
+                }
+                while i < end && x[i - start] <= RESCALE_ABOVE {
+                    i = self.in_range_stretch(
+                        timestamps,
+                        temps_c,
+                        i,
+                        end,
+                        &e[..end - start],
+                        start,
+                    );
+                    if i < end && x[i - start] <= RESCALE_ABOVE {
+                        let term = Some(e[i - start]);
+                        self.hold(
+                            timestamps[i],
+                            temps_c[i],
+                            timestamps[i + 1],
+                            term,
+                            &mut sink,
+                        );
+                        i += 1;
+                    }
+                }
+            }
+            for j in i..end {
+                self.hold(
+                    timestamps[j],
+                    temps_c[j],
+                    timestamps[j + 1],
+                    None,
+                    &mut sink,
+                );
+            }
+            start = end;
+        }
+        let (t0, v0) = (timestamps[n - 1], temps_c[n - 1]);
+        self.pending = Some((t0, v0));
+        self.readings += timestamps.len() as u64;
+        Ok(())
+    }
+
+    /// Takes in readings `i..end` while they are in range, in no budget band, before no gap and
+    /// with no run open: the common case, with the accumulators in registers. Exactly what
+    /// [`Tracker::hold`] does for such readings, in the same order. Returns where it stopped.
+    #[inline]
+    fn in_range_stretch(
+        &mut self,
+        timestamps: &[f64],
+        temps_c: &[f64],
+        mut i: usize,
+        end: usize,
+        terms: &[f64],
+        offset: usize,
+    ) -> usize {
+        if self.run.is_some() {
+            return i;
+        }
+        let range = self.rules.range;
+        let gap = self.rules.max_gap.unwrap_or(f64::INFINITY);
+        let budgets = &self.rules.budgets;
+        let mut sums = self.sums;
+        let mut credited = self.minutes_credited;
+        while i < end {
+            let v = temps_c[i];
+            let held = timestamps[i + 1] - timestamps[i];
+            let plain = v >= range.lo && v <= range.hi && held <= gap;
+            if !plain || budgets.iter().any(|b| b.band.contains(v)) {
+                break;
+            }
+            sums.add_term(v, held, terms[i - offset]);
+            credited += held;
+            i += 1;
+        }
+        self.sums = sums;
+        self.minutes_credited = credited;
+        i
+    }
+
+    /// Checks a batch before any of it is taken in.
+    fn validate(&self, timestamps: &[f64], temps_c: &[f64], base: usize) -> Result<()> {
+        let ok_temp = |v: f64| v > -KELVIN_OFFSET && v.is_finite();
+        let mut prev = self.pending.map_or(f64::NEG_INFINITY, |p| p.0);
+        let mut clean = true;
+        for (&t, &v) in timestamps.iter().zip(temps_c) {
+            // Branch-free accumulation: the error is located afterwards, only when needed.
+            clean &= ok_temp(v) & t.is_finite() & (t > prev);
+            prev = t;
+        }
+        if clean {
+            return Ok(());
+        }
+        let mut prev = self.pending.map(|p| p.0);
+        for (i, (&t, &v)) in timestamps.iter().zip(temps_c).enumerate() {
+            check_reading("temps_c", v).map_err(|e| e.at(base + i))?;
+            if !t.is_finite() {
+                return Err(ValidationError::new(
+                    ErrorCode::NotFinite,
+                    "timestamps",
+                    t,
+                    "must be a finite time",
+                )
+                .at(base + i)
+                .into());
+            }
+            if let Some(p) = prev.filter(|&p| t <= p) {
+                return Err(not_increasing(t, p, base + i));
+            }
+            prev = Some(t);
+        }
+        Ok(())
+    }
+
+    /// Credits the hold of reading (`t0`, `temp0`) now that the next one arrived at `t`.
+    #[inline]
+    fn hold(&mut self, t0: f64, temp0: f64, t: f64, term: Option<f64>, signals: &mut Signals) {
+        let held = t - t0;
+        let credited = match self.rules.max_gap {
+            Some(g) => held.min(g),
+            None => held,
+        };
+        self.credit(t0, temp0, credited, term, signals);
+        if held > credited {
+            self.close_run(signals);
+            self.gaps.push(Gap {
+                start: t0 + credited,
+                end: t,
+            });
+            self.minutes_in_gaps += held - credited;
+            signals.gap = true;
+        }
     }
 
     #[inline]
@@ -186,8 +349,18 @@ impl Tracker {
 
     /// Credits `minutes` of hold to the reading `temp_c` taken at `t`.
     #[inline]
-    fn credit(&mut self, t: f64, temp_c: f64, minutes: f64, signals: &mut Signals) {
-        self.sums.add_unchecked(temp_c, minutes);
+    fn credit(
+        &mut self,
+        t: f64,
+        temp_c: f64,
+        minutes: f64,
+        term: Option<f64>,
+        signals: &mut Signals,
+    ) {
+        match term {
+            Some(e) => self.sums.add_term(temp_c, minutes, e),
+            None => self.sums.add_unchecked(temp_c, minutes),
+        }
         self.minutes_credited += minutes;
         for (used, budget) in self.band_minutes.iter_mut().zip(&self.rules.budgets) {
             if budget.band.contains(temp_c) {
