@@ -9,8 +9,8 @@
 /// 1.5 × 2⁵²: adding it rounds a double of magnitude below 2⁵¹ to an integer in its low bits.
 const ROUND: f64 = 6_755_399_441_055_744.0;
 /// ln 2 split so that k·LN2_HI is exact for |k| < 2²¹ (fdlibm's constants).
-const LN2_HI: f64 = 6.931_471_803_691_238_164_9e-1;
-const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+const LN2_HI: f64 = 0.693_147_180_369_123_8;
+const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
 
 /// e^x, for x clamped to [−700, 700].
 #[inline(always)]
