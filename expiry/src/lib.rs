@@ -8,6 +8,7 @@ pub mod fefo;
 pub mod kinetic_sums;
 pub mod mkt;
 pub mod shelf_life;
+pub mod waste;
 
 pub use error::{Error, Result};
 pub use mkt::{MktParams, MktSummary, mean_kinetic_temperature};
