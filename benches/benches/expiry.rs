@@ -43,7 +43,16 @@ fn rolling(c: &mut Criterion) {
     g.throughput(Throughput::Elements(N as u64));
     g.sample_size(20);
     g.bench_function("24h_window_of_minutes", |b| {
-        b.iter(|| rolling_mkt(black_box(&temps), None, 1440, &MktParams::default(), &mut out).unwrap());
+        b.iter(|| {
+            rolling_mkt(
+                black_box(&temps),
+                None,
+                1440,
+                &MktParams::default(),
+                &mut out,
+            )
+            .unwrap()
+        });
     });
     g.finish();
 }
@@ -57,7 +66,9 @@ fn excursions(c: &mut Criterion) {
     for s in 0..SENSORS {
         temps.extend(fridge_log(YEAR, s as u64));
     }
-    let minutes: Vec<f64> = (0..SENSORS).flat_map(|_| (0..YEAR).map(|m| m as f64)).collect();
+    let minutes: Vec<f64> = (0..SENSORS)
+        .flat_map(|_| (0..YEAR).map(|m| m as f64))
+        .collect();
     let bounds: Vec<usize> = (0..=SENSORS).map(|s| s * YEAR).collect();
     let rules = Rules {
         min_duration: 5.0,

@@ -7,6 +7,7 @@
 use pyo3::prelude::*;
 
 mod arrays;
+mod cold_chain;
 mod eoq_family;
 mod errors;
 mod expiry;
@@ -27,5 +28,6 @@ fn _flowcast(m: &Bound<'_, PyModule>) -> PyResult<()> {
     multi_period::register(m)?;
     networks::register(m)?;
     expiry::register(m)?;
+    cold_chain::register(m)?;
     Ok(())
 }

@@ -23,6 +23,7 @@ def _modules(package):
 MODULES = [
     flowcast.inventory,
     importlib.import_module("flowcast.expiry"),
+    *_modules(importlib.import_module("flowcast.expiry")),
     *[m for m in _modules(flowcast.inventory) if m.__name__ != "flowcast.inventory.compat"],
     *[m for m in _modules(flowcast.inventory.compat.stockpyl) if not m.__name__.rsplit(".", 1)[1].startswith("_")],
 ]
@@ -57,8 +58,17 @@ def test_the_stub_declares_every_extension_function():
 
     stub = ast.parse((Path(flowcast.__file__).parent / "_flowcast.pyi").read_text())
     declared = {f.name: [a.arg for a in f.args.args] for f in stub.body if isinstance(f, ast.FunctionDef)}
+    classes = {
+        c.name: {f.name for f in c.body if isinstance(f, ast.FunctionDef)}
+        for c in stub.body
+        if isinstance(c, ast.ClassDef)
+    }
     for name in dir(ext):
         fn = getattr(ext, name)
-        if callable(fn) and not name.startswith("_"):
+        if inspect.isclass(fn):
+            assert name in classes, f"class {name} missing from _flowcast.pyi"
+            methods = {m for m in vars(fn) if not m.startswith("_") and callable(getattr(fn, m))}
+            assert methods <= classes[name], f"{name}: {methods - classes[name]} missing from _flowcast.pyi"
+        elif callable(fn) and not name.startswith("_"):
             assert name in declared, f"{name} missing from _flowcast.pyi"
             assert declared[name] == list(inspect.signature(fn).parameters), name

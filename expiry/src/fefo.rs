@@ -129,16 +129,23 @@ fn check_lots(lots: &[Lot]) -> Result<Vec<f64>> {
     if let Some(w) = ids.windows(2).find(|w| w[0].0 == w[1].0) {
         return Err(ValidationError::new(
             ErrorCode::Duplicate,
-            "lots.id",
+            format!("lots[{}].id", w[1].1),
             format!("{:?}", w[1].0),
-            format!("must be unique (also lot {})", w[0].1),
+            format!("must be unique (also lots[{}].id)", w[0].1),
         )
-        .at(w[1].1)
         .into());
     }
     lots.iter()
         .enumerate()
-        .map(|(i, l)| check::non_negative("lots.qty", l.qty).map_err(|e| e.at(i).into()))
+        .map(|(i, l)| {
+            check::non_negative("qty", l.qty).map_err(|e| {
+                ValidationError {
+                    field: format!("lots[{i}].qty").into(),
+                    ..e
+                }
+                .into()
+            })
+        })
         .collect()
 }
 
@@ -230,11 +237,11 @@ mod tests {
         let e = fefo_allocate(&[lot("A", 20, 1.0), lot("A", 21, 1.0)], &order).unwrap_err();
         assert!(
             e.to_string()
-                .starts_with("lots.id[1] = \"A\": must be unique"),
+                .starts_with("lots[1].id = \"A\": must be unique"),
             "{e}"
         );
         let e = fefo_allocate(&[lot("A", 20, -1.0)], &order).unwrap_err();
-        assert!(e.to_string().starts_with("lots.qty[0] = -1"));
+        assert!(e.to_string().starts_with("lots[0].qty = -1"));
         let e = fefo_allocate_orders(
             &[],
             &[

@@ -13,6 +13,7 @@ pub const KELVIN_OFFSET: f64 = 273.15;
 /// Kinetic constants. The default is USP <1160>: ΔH = 83.144 kJ/mol, R = 8.3144 × 10⁻³
 /// kJ/(mol·K), so ΔH/R = 10 000 K.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct MktParams {
     /// Activation energy ΔH in kJ/mol (> 0); 60–100 is typical for drug products.
     pub delta_h: f64,

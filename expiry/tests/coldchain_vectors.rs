@@ -142,7 +142,7 @@ fn every_excursion_case() {
         close(
             id,
             "longest_event_min",
-            report.longest_event,
+            report.longest_event_min,
             num(exp, "longest_event_min"),
             tol,
             0.0,
@@ -156,11 +156,18 @@ fn every_excursion_case() {
                 Kind::Low => "low",
             };
             assert_eq!(kind, want["kind"].as_str().unwrap(), "{id}");
-            close(id, "start_min", got.start, num(want, "start_min"), tol, 0.0);
+            close(
+                id,
+                "start_min",
+                got.start_min,
+                num(want, "start_min"),
+                tol,
+                0.0,
+            );
             close(
                 id,
                 "duration_min",
-                got.duration,
+                got.duration_min,
                 num(want, "duration_min"),
                 tol,
                 0.0,

@@ -6,6 +6,7 @@ import numpy as np
 import numpy.typing as npt
 
 _F = npt.NDArray[np.float64]
+_I = npt.NDArray[np.int64]
 _F2 = npt.NDArray[np.float64]  # 2-D: periods x stages
 _Grid = Tuple[str, _F]  # ("scalar" | "periods" | "skus" | "full", values)
 _Pair = Tuple[_F, _F]
@@ -210,3 +211,62 @@ def safety_stock_from_quantiles(
     order_quantity: Optional[_F] = None,
     mean: Optional[_F] = None,
 ) -> Tuple[_F, _F, _F, _F, _F, _F]: ...
+def acceleration_factor(
+    t_c: _F, t_ref_c: _F, delta_h: float, gas_constant: float, q10: Optional[float] = None
+) -> _F: ...
+def q10_from_arrhenius(t_ref_c: float, delta_h: float, gas_constant: float) -> float: ...
+def shelf_life(
+    temps_c: _F,
+    durations: _F,
+    t_ref_c: float,
+    shelf_life_at_ref: float,
+    delta_h: float,
+    gas_constant: float,
+    q10: Optional[float] = None,
+) -> Tuple[float, float, float, float]: ...
+def rolling_mean_kinetic_temperature(
+    temps_c: _F, weights: Optional[_F], window: int, delta_h: float, gas_constant: float
+) -> _F: ...
+def kinetic_sums(
+    temps_c: _F, weights: Optional[_F], bounds: _I, delta_h: float, gas_constant: float
+) -> Tuple[_F, _F, _F, _F, _F]: ...
+def combine_kinetic_sums(
+    ln_kinetic_sum: _F,
+    weight: _F,
+    weighted_temp: _F,
+    min_c: _F,
+    max_c: _F,
+    bounds: _I,
+    delta_h: float,
+    gas_constant: float,
+) -> _F: ...
+def excursion_rules(preset: str, overrides: str) -> str: ...
+def analyze_excursions(timestamps: _F, temps_c: _F, bounds: _I, rules: str) -> List[str]: ...
+def fefo_allocate(
+    ids: List[str],
+    expiry_days: List[int],
+    quantities: List[float],
+    order_qty: List[float],
+    ship_days: List[int],
+    min_remaining_days: List[int],
+) -> str: ...
+def project_waste(
+    ids: List[str],
+    quantities: List[float],
+    days_to_expiry: List[int],
+    unit_values: List[float],
+    mean_per_day: float,
+    daily: Optional[List[float]],
+    min_shelf_days: int,
+) -> str: ...
+def plan_waste(problem: str) -> str: ...
+
+class ExcursionTracker:
+    def __init__(self, rules: str) -> None: ...
+    @staticmethod
+    def from_state(state: str) -> "ExcursionTracker": ...
+    def push(self, t: float, temp_c: float) -> str: ...
+    def extend(self, timestamps: _F, temps_c: _F) -> None: ...
+    def report(self) -> str: ...
+    def state(self) -> str: ...
+    def readings(self) -> int: ...

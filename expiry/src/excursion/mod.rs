@@ -32,7 +32,7 @@ use crate::error::Result;
 /// let temps = [6.0, 8.5, 9.0, 7.0, 5.0];
 /// let report = analyze(&t, &temps, &Rules::refrigerated())?;
 /// assert_eq!(report.events.len(), 1);
-/// assert_eq!((report.events[0].start, report.events[0].duration, report.events[0].peak_c), (5.0, 10.0, 9.0));
+/// assert_eq!((report.events[0].start_min, report.events[0].duration_min, report.events[0].peak_c), (5.0, 10.0, 9.0));
 /// assert_eq!(report.verdict.status, Status::Reject);
 /// # Ok::<(), flowcast_expiry::Error>(())
 /// ```

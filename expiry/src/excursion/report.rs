@@ -34,12 +34,12 @@ pub enum Band {
 pub struct Excursion {
     /// High or low.
     pub kind: Kind,
-    /// When the first out-of-range reading was taken.
-    pub start: f64,
-    /// `start + duration` (the run may have been cut by a gap).
-    pub end: f64,
+    /// When the first out-of-range reading was taken (minutes).
+    pub start_min: f64,
+    /// `start_min + duration_min` (the run may have been cut by a gap).
+    pub end_min: f64,
     /// Credited minutes out of range.
-    pub duration: f64,
+    pub duration_min: f64,
     /// The warmest (high) or coldest (low) reading of the run.
     pub peak_c: f64,
     /// Still open when the log ended.
@@ -51,10 +51,10 @@ pub struct Excursion {
 /// A silence longer than [`Rules::max_gap`]: no reading covers `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Gap {
-    /// When the last reading's credit ran out.
-    pub start: f64,
-    /// When the next reading arrived.
-    pub end: f64,
+    /// When the last reading's credit ran out (minutes).
+    pub start_min: f64,
+    /// When the next reading arrived (minutes).
+    pub end_min: f64,
 }
 
 /// Time spent in a stability budget's band.
@@ -120,10 +120,10 @@ pub(crate) struct Totals {
 pub struct Report {
     /// Readings analysed.
     pub readings: u64,
-    /// First timestamp.
-    pub start: f64,
-    /// Last timestamp.
-    pub end: f64,
+    /// First timestamp (minutes).
+    pub start_min: f64,
+    /// Last timestamp (minutes).
+    pub end_min: f64,
     /// Minutes credited to readings (the span minus gaps).
     pub minutes_credited: f64,
     /// Minutes above the range.
@@ -138,8 +138,10 @@ pub struct Report {
     pub events: Vec<Excursion>,
     /// Out-of-range runs shorter than the minimum duration.
     pub ignored_events: u64,
+    /// Number of excursions (`events.len()`).
+    pub event_count: usize,
     /// Longest excursion, minutes (0 without any).
-    pub longest_event: f64,
+    pub longest_event_min: f64,
     /// Gaps, in time order.
     pub gaps: Vec<Gap>,
     /// One entry per stability budget of the rules.
@@ -187,14 +189,15 @@ impl Report {
         let verdict = judge(rules, &events, &gaps, &budgets, mkt_c);
         Self {
             readings: totals.readings,
-            start: totals.start,
-            end: totals.end,
+            start_min: totals.start,
+            end_min: totals.end,
             minutes_credited: totals.minutes_credited,
             minutes_above: totals.minutes_above,
             minutes_below: totals.minutes_below,
             minutes_out_of_range: totals.minutes_above + totals.minutes_below,
             minutes_in_gaps: totals.minutes_in_gaps,
-            longest_event: events.iter().map(|e| e.duration).fold(0.0, f64::max),
+            event_count: events.len(),
+            longest_event_min: events.iter().map(|e| e.duration_min).fold(0.0, f64::max),
             ignored_events: totals.ignored_events,
             events,
             gaps,
@@ -221,13 +224,13 @@ fn judge(
     for e in events {
         let when = format!(
             "{:?} excursion at {} min for {} min, peak {} °C",
-            e.kind, e.start, e.duration, e.peak_c
+            e.kind, e.start_min, e.duration_min, e.peak_c
         );
         match e.band {
             Band::Outside => {
                 let spike_too_long = e.kind == Kind::High
                     && rules.spike_max.is_some_and(|s| e.peak_c <= s)
-                    && e.duration > rules.spike_minutes;
+                    && e.duration_min > rules.spike_minutes;
                 if spike_too_long {
                     reject.push(Reason {
                         code: "spike_too_long",
@@ -285,7 +288,7 @@ fn judge(
         });
     }
     if !gaps.is_empty() {
-        let missing: f64 = gaps.iter().map(|g| g.end - g.start).sum();
+        let missing: f64 = gaps.iter().map(|g| g.end_min - g.start_min).sum();
         accept.push(Reason {
             code: "data_gap",
             message: format!("{} gap(s) leave {missing} min without readings", gaps.len()),

@@ -11,7 +11,10 @@ use crate::mkt::MktParams;
 pub const DAY_MIN: f64 = 1440.0;
 
 /// A temperature interval with open or closed ends, written like `(8, 25]`.
+///
+/// Serialises as that text; reads from the text or from `[lo, hi]` (closed).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "IntervalText")]
 pub struct Interval {
     /// Lower end, °C.
     pub lo: f64,
@@ -111,6 +114,33 @@ impl Interval {
     }
 }
 
+/// What an [`Interval`] reads from.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum IntervalText {
+    Text(String),
+    Closed([f64; 2]),
+}
+
+impl TryFrom<IntervalText> for Interval {
+    type Error = String;
+
+    fn try_from(v: IntervalText) -> std::result::Result<Self, String> {
+        let band = match v {
+            IntervalText::Text(t) => return Self::parse(&t).map_err(|e| e.to_string()),
+            IntervalText::Closed([lo, hi]) => Self::closed(lo, hi),
+        };
+        band.validate("band").map_err(|e| e.to_string())?;
+        Ok(band)
+    }
+}
+
+impl From<Interval> for String {
+    fn from(band: Interval) -> Self {
+        band.to_string()
+    }
+}
+
 impl std::fmt::Display for Interval {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let open = if self.lo_closed { '[' } else { '(' };
@@ -121,6 +151,7 @@ impl std::fmt::Display for Interval {
 
 /// Cumulative time a lot may spend in a band (from the product's stability studies).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StabilityBudget {
     /// The band the budget counts, e.g. `(8, 25]` for a 2–8 °C product.
     pub band: Interval,
@@ -131,7 +162,11 @@ pub struct StabilityBudget {
 /// How a temperature log is judged. Times are in minutes, like the log's timestamps.
 ///
 /// Presets follow USP <659> (packaging and storage requirements); every field can be changed.
+///
+/// Read from JSON (the bindings), missing fields take [`Rules::refrigerated`]'s values, and
+/// unknown fields are refused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Rules {
     /// The label range `[lo, hi]` (boundaries are in range).
     pub range: Interval,
@@ -156,6 +191,13 @@ pub struct Rules {
     pub budgets: Vec<StabilityBudget>,
     /// Kinetic constants for MKT.
     pub mkt: MktParams,
+}
+
+impl Default for Rules {
+    /// [`Rules::refrigerated`].
+    fn default() -> Self {
+        Self::refrigerated()
+    }
 }
 
 impl Rules {

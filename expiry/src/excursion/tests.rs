@@ -107,9 +107,9 @@ proptest! {
         prop_assert_eq!(r.minutes_above, above);
         prop_assert_eq!(r.minutes_below, below);
         prop_assert_eq!(r.minutes_in_gaps, gaps);
-        let got: Vec<_> = r.events.iter().map(|e| (e.kind, e.start, e.duration, e.peak_c)).collect();
+        let got: Vec<_> = r.events.iter().map(|e| (e.kind, e.start_min, e.duration_min, e.peak_c)).collect();
         prop_assert_eq!(got, events);
-        prop_assert_eq!(r.minutes_credited + r.minutes_in_gaps, r.end - r.start);
+        prop_assert_eq!(r.minutes_credited + r.minutes_in_gaps, r.end_min - r.start_min);
     }
 
     #[test]
@@ -229,8 +229,8 @@ fn budgets_gaps_and_minimum_durations() {
     assert_eq!(
         r.gaps,
         vec![Gap {
-            start: 30.0,
-            end: 80.0
+            start_min: 30.0,
+            end_min: 80.0
         }]
     );
     assert_eq!(r.verdict.status, Status::Review);

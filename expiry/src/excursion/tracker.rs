@@ -328,8 +328,8 @@ impl Tracker {
         if held > credited {
             self.close_run(signals);
             self.gaps.push(Gap {
-                start: t0 + credited,
-                end: t,
+                start_min: t0 + credited,
+                end_min: t,
             });
             self.minutes_in_gaps += held - credited;
             signals.gap = true;
@@ -425,9 +425,9 @@ impl Tracker {
     fn excursion(&self, run: &Run, ongoing: bool) -> Excursion {
         Excursion {
             kind: run.kind,
-            start: run.start,
-            end: run.start + run.duration,
-            duration: run.duration,
+            start_min: run.start,
+            end_min: run.start + run.duration,
+            duration_min: run.duration,
             peak_c: run.peak_c,
             ongoing,
             band: self.rules.classify(run.kind, run.peak_c, run.duration),

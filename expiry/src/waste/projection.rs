@@ -76,7 +76,8 @@ impl<'a> Demand<'a> {
 }
 
 /// How a lot leaves the shelf.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "fate", rename_all = "snake_case")]
 pub enum LotFate {
     /// Every unit sells; `day` is the day the last one sells (0 for an empty lot).
     SoldOut {
@@ -92,7 +93,7 @@ pub enum LotFate {
 }
 
 /// Projected outcome of one lot.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct LotProjection {
     /// Units projected to sell.
     pub sold: f64,
@@ -101,6 +102,7 @@ pub struct LotProjection {
     /// `unsold × unit_value`.
     pub unsold_value: f64,
     /// Sell-out or expiry, with its day.
+    #[serde(flatten)]
     pub fate: LotFate,
 }
 

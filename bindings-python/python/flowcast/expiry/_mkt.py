@@ -1,4 +1,4 @@
-"""Expiry and cold-chain analytics.
+"""Mean kinetic temperature: one record, many, rolling windows and composable bucket sums.
 
 >>> import flowcast.expiry as ex
 >>> round(ex.mean_kinetic_temperature([20, 2, 25], weights=[2, 4, 1]), 4)
@@ -31,7 +31,13 @@ def _renamed(err: ValidationError, names: dict, position) -> ValidationError:
     return relabel(err, field)
 
 
-__all__ = ["mean_kinetic_temperature", "mean_kinetic_temperature_by"]
+__all__ = [
+    "mean_kinetic_temperature",
+    "mean_kinetic_temperature_by",
+    "rolling_mean_kinetic_temperature",
+    "kinetic_sums",
+    "combine_kinetic_sums",
+]
 
 #: USP <1160>: activation energy in kJ/mol.
 DELTA_H = 83.144
@@ -166,3 +172,85 @@ def mean_kinetic_temperature_by(
     import polars as pl
 
     return pl.DataFrame({by: unique, "mkt_c": mkt})
+
+
+def rolling_mean_kinetic_temperature(
+    temps_c: Any,
+    window: int,
+    weights: Optional[Any] = None,
+    delta_h: float = DELTA_H,
+    gas_constant: float = GAS_CONSTANT,
+) -> np.ndarray:
+    """MKT of every window of ``window`` consecutive readings: element ``i`` covers readings
+    ``i .. i + window - 1``, so the result has ``len(temps_c) - window + 1`` values. Each window
+    is exact (no running subtraction). With hourly readings, ``window=24`` is the 24 h MKT
+    proposed for controlled-cold products and ``720`` the 30-day window for room temperature.
+
+    >>> rolling_mean_kinetic_temperature([5, 5, 20, 30], window=2).round(4).tolist()
+    [5.0, 15.3843, 26.2599]
+    """
+    temps = np.ascontiguousarray(as_float_array("temps_c", temps_c), dtype=np.float64).reshape(-1)
+    w = None if weights is None else np.ascontiguousarray(as_float_array("weights", weights)).reshape(-1)
+    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 1:
+        raise ValidationError(
+            f"window = {window!r}: must be a whole number of readings, at least 1 [out_of_range]",
+            code="out_of_range",
+            field="window",
+            value=repr(window),
+            reason="must be a whole number of readings, at least 1",
+        )
+    return _flowcast.rolling_mean_kinetic_temperature(temps, w, int(window), float(delta_h), float(gas_constant))
+
+
+_SUMS = ("ln_kinetic_sum", "weight", "weighted_temp", "min_c", "max_c")
+
+
+def kinetic_sums(
+    temps_c: Any,
+    weights: Optional[Any] = None,
+    delta_h: float = DELTA_H,
+    gas_constant: float = GAS_CONSTANT,
+) -> dict:
+    """The partial sums from which MKT is exact: store them per hour or per day, and
+    :func:`combine_kinetic_sums` gives the MKT of any set of buckets.
+
+    Returns a dict of ``ln_kinetic_sum`` (ln Σw·e^(−ΔH/RT), kept as a logarithm so cold records
+    do not underflow), ``weight`` (Σw), ``weighted_temp`` (Σw·t), ``min_c`` and ``max_c``:
+    floats for a 1-D record, arrays (one value per row) for a 2-D one.
+
+    >>> day1, day2 = kinetic_sums([5, 6, 7]), kinetic_sums([12, 4])
+    >>> both = {k: [day1[k], day2[k]] for k in day1}
+    >>> round(combine_kinetic_sums(**both), 6) == round(mean_kinetic_temperature([5, 6, 7, 12, 4]), 6)
+    True
+    """
+    temps = as_float_array("temps_c", temps_c)
+    two_d = temps.ndim == 2
+    rows, length = temps.shape if two_d else (1, temps.size)
+    flat_w = None
+    if weights is not None:
+        flat_w = np.ascontiguousarray(np.broadcast_to(as_float_array("weights", weights), temps.shape)).reshape(-1)
+    bounds = np.arange(rows + 1, dtype=np.int64) * length
+    parts = _flowcast.kinetic_sums(
+        np.ascontiguousarray(temps, dtype=np.float64).reshape(-1), flat_w, bounds, float(delta_h), float(gas_constant)
+    )
+    return {k: (v if two_d else float(v[0])) for k, v in zip(_SUMS, parts)}
+
+
+def combine_kinetic_sums(
+    ln_kinetic_sum: Any,
+    weight: Any,
+    weighted_temp: Any,
+    min_c: Any,
+    max_c: Any,
+    delta_h: float = DELTA_H,
+    gas_constant: float = GAS_CONSTANT,
+) -> float:
+    """MKT in °C of the union of buckets given by their :func:`kinetic_sums` (arrays with one
+    entry per bucket, e.g. the columns of a table of hourly sums). The constants must be the
+    ones the sums were made with."""
+    cols = [
+        np.ascontiguousarray(as_float_array(name, v), dtype=np.float64).reshape(-1)
+        for name, v in zip(_SUMS, (ln_kinetic_sum, weight, weighted_temp, min_c, max_c))
+    ]
+    bounds = np.array([0, cols[0].size], dtype=np.int64)
+    return float(_flowcast.combine_kinetic_sums(*cols, bounds, float(delta_h), float(gas_constant))[0])
