@@ -6,11 +6,13 @@
 //! with the Rust message and `code`, `field`, `value`, `reason` properties. TypeScript types for
 //! every export are generated from the declarations in [`types`].
 
+pub mod cold_chain;
 mod convert;
 pub mod eoq_family;
 mod errors;
 pub mod expiry;
 pub mod inventory;
+mod json;
 pub mod multi_period;
 pub mod networks;
 pub mod newsvendor;

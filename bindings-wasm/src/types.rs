@@ -270,6 +270,87 @@ export interface LossResult {
   complement: NumberOrArray;
 }
 
+/** Shelf-life kinetics: Arrhenius (USP <1160> constants by default) or a Q10 model. */
+export interface RateOptions {
+  /** Rate ratio per 10 °C; when given, Arrhenius constants are ignored. */
+  q10?: number;
+  /** Activation energy in kJ/mol (default 83.144). */
+  deltaH?: number;
+  /** Gas constant in kJ/(mol·K) (default 8.3144e-3). */
+  gasConstant?: number;
+}
+export interface ShelfLife { elapsed: number; equivalentAtRef: number; fractionConsumed: number; remainingAtRef: number }
+/** Partial MKT sums of a bucket; `lnKineticSum` is null for an empty bucket. */
+export interface KineticSums { lnKineticSum: number | null; weight: number; weightedTemp: number; minC: number | null; maxC: number | null }
+/** A band like "(8, 25]" or a closed [lo, hi]. */
+export type Band = string | [number, number];
+/** A product preset and rule overrides; times in minutes. */
+export interface ExcursionOptions {
+  product?: "refrigerated" | "controlled_cold" | "controlled_room" | "crt" | "frozen";
+  range?: Band;
+  minDuration?: number;
+  maxGap?: number | null;
+  allowed?: Band | null;
+  spikeMax?: number | null;
+  spikeMinutes?: number;
+  mktLimit?: number | null;
+  budgets?: { band: Band; minutes: number }[];
+  deltaH?: number;
+  gasConstant?: number;
+}
+export interface Excursion {
+  kind: "high" | "low"; startMin: number; endMin: number; durationMin: number; peakC: number;
+  ongoing: boolean; band: "allowed" | "spike" | "budget" | "outside";
+}
+export interface ExcursionReport {
+  readings: number; startMin: number; endMin: number; minutesCredited: number;
+  minutesAbove: number; minutesBelow: number; minutesOutOfRange: number; minutesInGaps: number;
+  events: Excursion[]; eventCount: number; ignoredEvents: number; longestEventMin: number;
+  gaps: { startMin: number; endMin: number }[];
+  budgets: { band: string; budgetMinutes: number; usedMinutes: number; remainingMinutes: number }[];
+  mktC: number | null; meanC: number | null; minC: number | null; maxC: number | null;
+  verdict: { status: "in_range" | "acceptable" | "review" | "reject"; reasons: { code: string; message: string }[] };
+}
+export interface ExcursionSignals {
+  outOfRange: boolean; excursionStarted: boolean; excursionConfirmed: boolean;
+  excursionEnded: boolean; gap: boolean; budgetExceeded: boolean;
+}
+export interface FefoLot { lot: string | number; expiryDay: number; qty: number }
+export interface FefoOrder { qty: number; shipDay: number; minRemainingDays?: number }
+export interface FefoAllocation {
+  picks: { lot: string | number; qty: number }[];
+  shortfall: number;
+  ineligibleLots: (string | number)[];
+  reasons: { lot: string | number; code: "expired" | "short_shelf_life"; daysLeft: number; required?: number }[];
+}
+export interface WasteLot { lot: string | number; qty: number; daysToExpiry: number; unitValue?: number }
+export interface WasteDemand { demandPerDay: number | number[]; demandAfter?: number; minShelfDays?: number }
+export interface LotProjection {
+  lot: string | number; sold: number; unsold: number; unsoldValue: number; fate: "sold_out" | "expires"; day: number;
+}
+export interface WastePlanProblem {
+  lots: { id: string; site: string; atRisk: number; daysToExpiry: number; kgPerUnit?: number; co2ePerKg?: number; disposalCostPerUnit?: number }[];
+  markdowns?: { id: string; scope: { site: string } | { lot: string }; capacity: number; valuePerUnit: number; handlingPerUnit?: number }[];
+  destinations?: {
+    id: string; kind: "transfer" | "donation"; capacity: number; valuePerUnit: number; handlingPerUnit?: number;
+    transportPerUnitKm?: number; maxKm?: number; transitDays?: number; minDaysOnArrival?: number;
+  }[];
+  legs?: { from: string; to: string; km: number }[];
+}
+export interface WastePlan {
+  assignments: {
+    lot: number; lotId: string; outlet: { kind: "markdown" | "transfer" | "donation"; index: number }; outletId: string;
+    units: number; km: number; value: number; handlingCost: number; transportCost: number;
+  }[];
+  lots: { rescued: number; wasted: number; disposalCost: number }[];
+  excluded: { lot: number; outlet: { kind: string; index: number }; reason: { code: string; [k: string]: number | string } }[];
+  totals: {
+    recoveredValue: number; handlingCost: number; transportCost: number; disposalCost: number; objective: number;
+    unitsRescued: number; unitsWasted: number; kgAvoided: number; kgWasted: number; co2eAvoidedKg: number;
+  };
+  integral: boolean;
+}
+
 /** Thrown for bad input: `name` is "ValidationError". */
 export interface FlowcastValidationError extends Error {
   code: "not_finite" | "not_positive" | "negative" | "out_of_range" | "empty" | "length_mismatch" | "wrong_type" | "invalid_network" | "not_increasing" | "duplicate";

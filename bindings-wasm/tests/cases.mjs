@@ -426,6 +426,99 @@ export function cases(fc, data) {
     }
   });
 
+  add("every Arrhenius, Q10 and shelf-life case", () => {
+    equal(data.mkt.arrhenius.length, 17, "Arrhenius case count");
+    for (const c of data.mkt.arrhenius) {
+      const k = { deltaH: c.Ea_J_per_mol / 1000, gasConstant: c.R / 1000 };
+      if ("acceleration_factor" in c.expected) {
+        near(fc.accelerationFactor(c.T_c, c.T_ref_c, k), c.expected.acceleration_factor, 0, c.tol_rel, c.id);
+      } else {
+        const s = fc.shelfLifeConsumed(c.profile_temps_c, c.profile_hours, c.T_ref_c, c.shelf_life_ref_h, k);
+        near(s.equivalentAtRef, c.expected.equivalent_hours_at_ref, 0, c.tol_rel, c.id);
+        near(s.fractionConsumed, c.expected.fraction_consumed, 0, c.tol_rel, c.id);
+        near(s.remainingAtRef, c.expected.remaining_h_at_ref, 0, c.tol_rel, c.id);
+      }
+    }
+    equal(data.mkt.q10.length, 14, "Q10 case count");
+    for (const c of data.mkt.q10) {
+      if ("rate_ratio" in c.expected) {
+        near(fc.accelerationFactor(c.T_c, c.T_ref_c, { q10: c.Q10 }), c.expected.rate_ratio, 0, c.tol_rel, c.id);
+      } else {
+        near(fc.q10FromArrhenius(c.T_ref_c, { deltaH: c.Ea_J_per_mol / 1000, gasConstant: c.R / 1000 }), c.expected.Q10, 0, c.tol_rel, c.id);
+      }
+    }
+    const many = fc.accelerationFactor([15, 25], 5, { q10: 2 });
+    equal(many instanceof Float64Array && many[1], 4, "arrays give a Float64Array");
+  });
+
+  add("every excursion case, and streaming equals batch", () => {
+    for (const c of data.mkt.excursion) {
+      const b = c.stability_budget;
+      const r = fc.analyzeExcursions(c.timestamps_min, c.temps_c, { range: c.range_c, budgets: b ? [{ band: b.band_c, minutes: b.budget_min }] : [] });
+      for (const [ours, theirs] of [["minutesAbove", "minutes_above"], ["minutesBelow", "minutes_below"], ["minutesOutOfRange", "minutes_out_of_range"], ["eventCount", "event_count"], ["longestEventMin", "longest_event_min"]]) {
+        near(r[ours], c.expected[theirs], 1e-9, 0, `${c.id} ${ours}`);
+      }
+      c.expected.events.forEach((e, i) => {
+        equal(r.events[i].kind, e.kind, `${c.id} kind`);
+        near(r.events[i].startMin, e.start_min, 1e-9, 0, `${c.id} start`);
+        near(r.events[i].durationMin, e.duration_min, 1e-9, 0, `${c.id} duration`);
+        near(r.events[i].peakC, e.peak_c, 1e-9, 0, `${c.id} peak`);
+      });
+      near(b ? r.budgets[0].usedMinutes : 0, c.expected.band_minutes, 1e-9, 0, `${c.id} band minutes`);
+      if (b) near(r.budgets[0].remainingMinutes, b.expected_remaining_min, 1e-9, 0, `${c.id} remaining`);
+      if (c.mkt_c !== undefined) near(r.mktC, c.mkt_c, 1e-6, 0, `${c.id} MKT`);
+      // The same log through a tracker, stored and resumed half way.
+      const options = { range: c.range_c, minDuration: 0 };
+      let t = new fc.ExcursionTracker(options);
+      const half = Math.floor(c.temps_c.length / 2);
+      for (let i = 0; i < half; i++) t.push(c.timestamps_min[i], c.temps_c[i]);
+      t = fc.ExcursionTracker.fromState(t.state());
+      t.extend(c.timestamps_min.slice(half), c.temps_c.slice(half));
+      equal(JSON.stringify(t.report()), JSON.stringify(fc.analyzeExcursions(c.timestamps_min, c.temps_c, options)), `${c.id} streaming`);
+    }
+    const crt = fc.analyzeExcursions([0, 60, 6000], [28, 22, 22], { product: "controlled_room" });
+    equal(crt.verdict.status, "acceptable", "CRT excursion under the MKT limit");
+    equal(fc.excursionRules({ product: "controlled_room" }).allowed, "[15, 30]", "preset allowance");
+    throwsValidation(() => fc.analyzeExcursions([0, 1, 1], [5, 5, 5]), "not_increasing", "timestamps[2]", "repeated timestamp");
+    throwsValidation(() => fc.analyzeExcursions([0, 1], [5, NaN]), "not_finite", "temps_c[1]", "NaN reading");
+    throwsValidation(() => fc.analyzeExcursions([0, 1], [5, 5], { product: "tropical" }), "wrong_type", "product", "unknown product");
+    throwsValidation(() => fc.analyzeExcursions([0, 1], [5, 5], { minDurtion: 5 }), "wrong_type", "options", "misspelt rule");
+  });
+
+  add("rolling and bucketed MKT", () => {
+    const temps = Array.from({ length: 48 }, (_, i) => 5 + 3 * Math.sin(i / 5));
+    const rolled = fc.rollingMeanKineticTemperature(temps, 24);
+    equal(rolled.length, 25, "window count");
+    near(rolled[10], fc.meanKineticTemperature(temps.slice(10, 34)), 1e-9, 0, "window 10");
+    const buckets = [fc.kineticSums(temps.slice(0, 20)), fc.kineticSums(temps.slice(20))];
+    near(fc.combineKineticSums(buckets), fc.meanKineticTemperature(temps), 1e-9, 0, "combined buckets");
+  });
+
+  add("every FEFO case", () => {
+    equal(data.perishable.fefo.length, 13, "FEFO case count");
+    for (const c of data.perishable.fefo) {
+      const lots = c.inputs.lots.map((l) => ({ lot: l.lot, expiryDay: l.expiry_day, qty: l.qty }));
+      const a = fc.fefoAllocate(lots, { qty: c.inputs.qty, shipDay: c.inputs.ship_day, minRemainingDays: c.inputs.min_remaining_days });
+      equal(JSON.stringify(a.picks), JSON.stringify(c.expected.picks), `${c.id} picks`);
+      equal(a.shortfall, c.expected.shortfall, `${c.id} shortfall`);
+      equal(JSON.stringify(a.ineligibleLots), JSON.stringify(c.expected.ineligible_lots), `${c.id} ineligible`);
+    }
+    throwsValidation(() => fc.fefoAllocate([{ lot: "a", expiryDay: 3, qty: 1 }, { lot: "a", expiryDay: 4, qty: 1 }], { qty: 1, shipDay: 0 }), "duplicate", "lots[1].id", "duplicate lot");
+  });
+
+  add("waste projection and donation plan", () => {
+    const p = fc.projectWaste([{ lot: "a", qty: 10, daysToExpiry: 2 }, { lot: "b", qty: 20, daysToExpiry: 5 }], { demandPerDay: 4 });
+    equal(JSON.stringify(p.map((x) => [x.lot, x.unsold, x.fate])), JSON.stringify([["a", 2, "expires"], ["b", 8, "expires"]]), "projection");
+    const plan = fc.planWaste({
+      lots: [{ id: "a", site: "S", atRisk: 2, daysToExpiry: 2 }, { id: "b", site: "S", atRisk: 8, daysToExpiry: 5 }],
+      destinations: [{ id: "bank", kind: "donation", capacity: 6, valuePerUnit: 0.5 }],
+      legs: [{ from: "S", to: "bank", km: 12 }],
+    });
+    equal(plan.totals.unitsRescued, 6, "units rescued");
+    equal(plan.totals.unitsWasted, 4, "units wasted");
+    throwsValidation(() => fc.planWaste({ lots: [{ id: "a", site: "S", atRisk: -1, daysToExpiry: 2 }] }), "negative", "lots[0].at_risk", "negative at-risk");
+  });
+
   add("fill-rate target is met and batches broadcast", () => {
     const r = fc.safetyStock({ demandMean: [100, 50], demandSd: 30, leadTime: 4, leadTimeSd: 1, fillRate: 0.98, orderQuantity: new Float64Array([400, 300]) });
     if (!(r.safetyStock instanceof Float64Array) || r.safetyStock.length !== 2) throw new Error("expected two rows");

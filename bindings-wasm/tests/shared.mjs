@@ -17,6 +17,7 @@ export const DATA_FILES = {
   vectors: "inventory/vectors_dev.json",
   practitioner: "inventory/practitioner_cases.json",
   mkt: "coldchain/mkt_vectors.json",
+  perishable: "inventory/perishable_vectors_dev.json",
 };
 
 export function loadData() {

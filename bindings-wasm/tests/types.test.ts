@@ -1,6 +1,18 @@
 // Type-checks the generated declarations the way a TypeScript user would call them
 // (`tsc -p tests/tsconfig.json`); nothing here runs.
 import init, {
+  accelerationFactor,
+  shelfLifeConsumed,
+  analyzeExcursions,
+  ExcursionTracker,
+  fefoAllocate,
+  projectWaste,
+  planWaste,
+  kineticSums,
+  combineKineticSums,
+  type ExcursionReport,
+  type FefoAllocation,
+  type WastePlan,
   eoq,
   safetyStock,
   cycleService,
@@ -59,5 +71,17 @@ export async function example(): Promise<number> {
     console.log(err.code, err.field, err.value, err.reason);
   }
   console.log(q.orderQuantity, s.reorderPoint, c.fillRate, g);
+  const af: number | Float64Array = accelerationFactor(25, 5, { q10: 2 });
+  const life = shelfLifeConsumed([5, 12], [240, 6], 5, 17520);
+  const report: ExcursionReport = analyzeExcursions([0, 10, 20], [5, 9, 5], { product: "refrigerated", budgets: [{ band: "(8, 25]", minutes: 60 }] });
+  const tracker = new ExcursionTracker({ minDuration: 15 });
+  const signals = tracker.push(0, 9.5);
+  const resumed = ExcursionTracker.fromState(tracker.state());
+  const picks: FefoAllocation = fefoAllocate([{ lot: "A", expiryDay: 10, qty: 5 }], { qty: 3, shipDay: 0 });
+  const projected = projectWaste([{ lot: "a", qty: 10, daysToExpiry: 2 }], { demandPerDay: [4, 4] });
+  const plan: WastePlan = planWaste({ lots: [{ id: "a", site: "S", atRisk: 2, daysToExpiry: 2 }], legs: [] });
+  const mktBuckets = combineKineticSums([kineticSums([5, 6]), kineticSums([7])]);
+  console.log(af, life.remainingAtRef, report.verdict.status, signals.excursionStarted, resumed.readings);
+  console.log(picks.picks[0].qty, projected[0].fate, plan.totals.co2eAvoidedKg, mktBuckets);
   return mkt;
 }
