@@ -47,6 +47,12 @@ pub(crate) fn format_date(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// `YYYY-MM-DDTHH:MM` of a minute number.
+pub(crate) fn format_timestamp(minutes: i64) -> String {
+    let (day, m) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
+    format!("{}T{:02}:{:02}", format_date(day), m / 60, m % 60)
+}
+
 fn days_in_month(y: i64, m: u32) -> u32 {
     match m {
         2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,

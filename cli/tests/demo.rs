@@ -72,6 +72,30 @@ fn demo_writes_a_consistent_report() {
     assert_eq!(by_id("L-AMX-5502")["mkt_within_label"], true);
     assert_eq!(by_id("L-EPO-0711")["at_risk_of_expiry"], true);
     assert_eq!(report["totals"]["lots_above_label_mkt"], 1);
+    // Both troubled logs hold one excursion each, tolerated by the rules of their band.
+    let power_cut = &by_id("L-INS-2403")["log"];
+    assert_eq!(power_cut["excursions"].as_array().unwrap().len(), 1);
+    assert_eq!(power_cut["excursions"][0]["band"], "budget");
+    assert_eq!(
+        by_id("L-AMX-5502")["log"]["excursions"][0]["band"],
+        "allowed"
+    );
+    assert_eq!(report["totals"]["lots_with_excursions"], 2);
+    // Every unit projected to expire unsold is rescued or counted as waste, never more.
+    let plan = &report["donation_plan"];
+    let moved: f64 = plan["moves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["units"].as_f64().unwrap())
+        .sum();
+    assert!((moved - plan["units_rescued"].as_f64().unwrap()).abs() < 1e-9);
+    let at_risk: f64 = lots
+        .iter()
+        .map(|l| l["projected_unsold"].as_f64().unwrap())
+        .sum();
+    assert!((plan["units_at_risk"].as_f64().unwrap() - at_risk).abs() < 1e-9);
+    assert!(plan["units_rescued"].as_f64().unwrap() > 0.0);
 
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(

@@ -37,6 +37,23 @@ pub(crate) struct Sku {
     pub target: f64,
 }
 
+/// A donation partner (food bank, humanitarian pharmacy, hospital) from `partners.csv`.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct Partner {
+    pub partner_id: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// Units it can take.
+    pub capacity_units: f64,
+    /// `yes` if it keeps a 2–8 °C chain.
+    pub cold_chain: String,
+    /// Shelf life it needs on arrival, days.
+    pub min_days_on_arrival: u32,
+    /// How far it collects from, km.
+    pub max_km: f64,
+}
+
 #[derive(Debug, Deserialize)]
 struct SaleRow {
     date: String,
@@ -87,6 +104,8 @@ pub(crate) struct Network {
     pub daily_sales: HashMap<(usize, usize), Vec<f64>>,
     pub sales_rows: usize,
     pub lots: Vec<Lot>,
+    /// Donation partners (`partners.csv`, optional).
+    pub partners: Vec<Partner>,
 }
 
 impl Network {
@@ -180,6 +199,16 @@ impl Network {
             readings.push((minute, r.temp_c));
         }
 
+        let path = dir.join("partners.csv");
+        let partners = if path.exists() {
+            read_csv::<Partner>(&path)?
+                .into_iter()
+                .map(|(_, p)| p)
+                .collect()
+        } else {
+            Vec::new()
+        };
+
         Ok(Self {
             dir: dir.to_path_buf(),
             sites,
@@ -189,6 +218,7 @@ impl Network {
             daily_sales,
             sales_rows: rows.len(),
             lots,
+            partners,
         })
     }
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::error::CliError;
 
+mod cold_chain;
 mod data;
 mod plan;
 mod render;
@@ -15,7 +16,7 @@ mod render;
 pub(crate) fn run(data_dir: &Path, out_dir: &Path) -> Result<(), CliError> {
     if !data_dir.is_dir() {
         return Err(CliError::BadInput(format!(
-            "{}: no such folder (pass --data DIR with sites.csv, skus.csv, sales.csv, lots.csv, temperatures.csv)",
+            "{}: no such folder (pass --data DIR with sites.csv, skus.csv, sales.csv, lots.csv, temperatures.csv and optionally partners.csv)",
             data_dir.display()
         )));
     }

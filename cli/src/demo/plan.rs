@@ -7,6 +7,7 @@ use flowcast_inventory::quantile_buffer::QuantileDemand;
 use flowcast_inventory::{EoqInput, LeadTimeDemand, SafetyStock, ServiceTarget};
 use serde::Serialize;
 
+use super::cold_chain::{DonationPlan, LogCheck, check_log, donation_plan, projected_unsold};
 use super::data::{Lot, Network, Sku};
 use crate::dates::format_date;
 use crate::error::CliError;
@@ -32,6 +33,8 @@ pub(crate) struct Report {
     pub quantile_levels: Vec<f64>,
     pub policies: Vec<Policy>,
     pub lots: Vec<LotState>,
+    /// Where units projected to expire unsold should go.
+    pub donation_plan: DonationPlan,
     pub totals: Totals,
 }
 
@@ -111,8 +114,12 @@ pub(crate) struct LotState {
     /// Days until the lot is sold out at its pharmacy's mean daily demand, selling lots of the
     /// same SKU first-expiry-first-out (`None` without demand).
     pub days_of_cover: Option<f64>,
+    /// Units projected to be left when the lot expires (FEFO at the pharmacy's demand).
+    pub projected_unsold: f64,
     /// The lot will not sell out before it expires at the current demand.
     pub at_risk_of_expiry: bool,
+    /// Excursions and verdict of the temperature log.
+    pub log: Option<LogCheck>,
 }
 
 #[derive(Debug, Serialize)]
@@ -124,12 +131,17 @@ pub(crate) struct Totals {
     pub safety_stock_value: f64,
     pub lots_above_label_mkt: usize,
     pub lots_at_risk_of_expiry: usize,
+    pub lots_with_excursions: usize,
+    pub lots_rejected: usize,
 }
 
 impl LotState {
     /// MKT above the label, readings outside the band, or stock that will expire unsold.
     pub(crate) fn needs_attention(&self) -> bool {
-        self.mkt_within_label == Some(false)
+        self.log
+            .as_ref()
+            .is_some_and(|l| !l.excursions.is_empty() || l.verdict != "in_range")
+            || self.mkt_within_label == Some(false)
             || self.max_c.is_some_and(|m| m > self.band_high_c)
             || self.min_c.is_some_and(|m| m < self.band_low_c)
             || self.at_risk_of_expiry
@@ -198,10 +210,14 @@ pub(crate) fn plan(net: &Network) -> Result<Report, CliError> {
         }
     }
 
+    let in_lots =
+        |e: flowcast_expiry::Error| CliError::bad(&net.dir.join("lots.csv"), e.to_string());
+    let unsold = projected_unsold(net, as_of, &policies).map_err(in_lots)?;
     let mut lots = Vec::new();
-    for lot in &net.lots {
-        lots.push(lot_state(net, lot, as_of, &policies)?);
+    for (lot, &left) in net.lots.iter().zip(&unsold) {
+        lots.push(lot_state(net, lot, as_of, &policies, left)?);
     }
+    let donation_plan = donation_plan(net, as_of, &policies, &unsold).map_err(in_lots)?;
     // Lots needing attention first, then by expiry.
     lots.sort_by_key(|l| (!l.needs_attention(), l.days_to_expiry));
 
@@ -226,6 +242,14 @@ pub(crate) fn plan(net: &Network) -> Result<Report, CliError> {
             .filter(|l| l.mkt_within_label == Some(false))
             .count(),
         lots_at_risk_of_expiry: lots.iter().filter(|l| l.at_risk_of_expiry).count(),
+        lots_with_excursions: lots
+            .iter()
+            .filter(|l| l.log.as_ref().is_some_and(|g| !g.excursions.is_empty()))
+            .count(),
+        lots_rejected: lots
+            .iter()
+            .filter(|l| l.log.as_ref().is_some_and(|g| g.verdict == "reject"))
+            .count(),
     };
     Ok(Report {
         as_of: format_date(as_of),
@@ -254,6 +278,7 @@ pub(crate) fn plan(net: &Network) -> Result<Report, CliError> {
         quantile_levels: QUANTILE_LEVELS.to_vec(),
         policies,
         lots,
+        donation_plan,
         totals,
     })
 }
@@ -346,6 +371,7 @@ fn lot_state(
     lot: &Lot,
     as_of: i64,
     policies: &[Policy],
+    projected_unsold: f64,
 ) -> Result<LotState, CliError> {
     let sku = &net.skus[lot.sku];
     let site = &net.sites[lot.site];
@@ -386,6 +412,12 @@ fn lot_state(
         })
         .fold(0.0, |acc, o| acc + o.qty);
     let days_of_cover = demand.filter(|&d| d > 0.0).map(|d| queue / d);
+    let log = check_log(lot, lo, hi).map_err(|e| {
+        CliError::bad(
+            &net.dir.join("temperatures.csv"),
+            format!("lot {}: {e}", lot.lot),
+        )
+    })?;
     Ok(LotState {
         lot: lot.lot.clone(),
         sku: sku.sku.clone(),
@@ -405,7 +437,9 @@ fn lot_state(
         max_c: summary.map(|s| s.max_c),
         mkt_within_label: summary.map(|s| s.mkt_c <= hi),
         days_of_cover,
-        at_risk_of_expiry: lot.qty > 0.0 && days_of_cover.is_none_or(|c| c > days_to_expiry as f64),
+        projected_unsold,
+        at_risk_of_expiry: projected_unsold > 0.0,
+        log,
     })
 }
 
