@@ -78,7 +78,7 @@ fn demo_writes_a_consistent_report() {
     assert_eq!(power_cut["excursions"][0]["band"], "budget");
     assert_eq!(
         by_id("L-AMX-5502")["log"]["excursions"][0]["band"],
-        "allowed"
+        "spike"
     );
     assert_eq!(report["totals"]["lots_with_excursions"], 2);
     // Every unit projected to expire unsold is rescued or counted as waste, never more.
