@@ -7,6 +7,7 @@ mod fast_exp;
 pub mod fefo;
 pub mod kinetic_sums;
 pub mod mkt;
+pub mod perishable;
 pub mod shelf_life;
 pub mod waste;
 
