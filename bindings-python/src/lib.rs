@@ -15,6 +15,7 @@ mod inventory;
 mod multi_period;
 mod networks;
 mod newsvendor;
+mod perishable;
 mod policies;
 
 /// The extension module.
@@ -29,5 +30,6 @@ fn _flowcast(m: &Bound<'_, PyModule>) -> PyResult<()> {
     networks::register(m)?;
     expiry::register(m)?;
     cold_chain::register(m)?;
+    perishable::register(m)?;
     Ok(())
 }

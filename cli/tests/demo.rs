@@ -76,10 +76,7 @@ fn demo_writes_a_consistent_report() {
     let power_cut = &by_id("L-INS-2403")["log"];
     assert_eq!(power_cut["excursions"].as_array().unwrap().len(), 1);
     assert_eq!(power_cut["excursions"][0]["band"], "budget");
-    assert_eq!(
-        by_id("L-AMX-5502")["log"]["excursions"][0]["band"],
-        "spike"
-    );
+    assert_eq!(by_id("L-AMX-5502")["log"]["excursions"][0]["band"], "spike");
     assert_eq!(report["totals"]["lots_with_excursions"], 2);
     // Every unit projected to expire unsold is rescued or counted as waste, never more.
     let plan = &report["donation_plan"];

@@ -77,13 +77,13 @@ impl DemandPmf {
     /// below 1e-18 of the mode's; the dropped tail (under 1e-17) is renormalised away.
     ///
     /// # Errors
-    /// A mean that is not finite, not positive or above 10⁷ (`poisson_mean`).
+    /// A mean that is not finite, not positive or above 10⁷ (`demand_mean`).
     pub fn poisson(mean: f64) -> Result<Self> {
-        check::positive("poisson_mean", mean)?;
+        check::positive("demand_mean", mean)?;
         if mean > MAX_POISSON_MEAN {
             return Err(ValidationError::new(
                 ErrorCode::OutOfRange,
-                "poisson_mean",
+                "demand_mean",
                 mean,
                 "must be at most 10000000",
             )

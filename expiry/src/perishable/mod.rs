@@ -143,7 +143,7 @@ pub struct PerishableSystem {
 }
 
 /// Long-run average flows per period of a policy, exact or estimated.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct PerishableMetrics {
     /// Units ordered.
     pub expected_order: f64,

@@ -8,7 +8,7 @@ use super::{PerishableMetrics, PerishableSystem, units};
 use crate::error::Result;
 
 /// The best base-stock level found and the curve it was chosen from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BaseStockOptimum {
     /// The level with the least objective (the lowest such level on ties).
     pub base_stock: i64,

@@ -31,7 +31,7 @@ impl Default for SimOptions {
 }
 
 /// Standard errors of simulated per-period means (batch means).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
 pub struct MetricErrors {
     /// Of the mean order.
     pub order: f64,
@@ -48,7 +48,7 @@ pub struct MetricErrors {
 }
 
 /// Simulated metrics with their standard errors.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct SimEstimate {
     /// Means over the measured periods; `fill_rate` is sales over realised demand and
     /// `n_states` is 0.

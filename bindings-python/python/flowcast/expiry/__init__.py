@@ -18,6 +18,13 @@ from flowcast.expiry._mkt import (
     mean_kinetic_temperature_by,
     rolling_mean_kinetic_temperature,
 )
+from flowcast.expiry._perishable import (
+    gamma_demand_pmf,
+    optimize_perishable_base_stock,
+    perishable_base_stock,
+    perishable_optimal_policy,
+    simulate_perishable,
+)
 from flowcast.expiry._shelf_life import acceleration_factor, q10_from_arrhenius, shelf_life_consumed
 from flowcast.expiry._waste import DEFAULT_CO2E_PER_KG, plan_waste, project_waste
 
@@ -41,4 +48,9 @@ __all__ = [
     "fefo_allocate_orders",
     "project_waste",
     "plan_waste",
+    "perishable_base_stock",
+    "simulate_perishable",
+    "optimize_perishable_base_stock",
+    "perishable_optimal_policy",
+    "gamma_demand_pmf",
 ]
