@@ -16,6 +16,7 @@ mod json;
 pub mod multi_period;
 pub mod networks;
 pub mod newsvendor;
+pub mod perishable;
 pub mod policies;
 mod types;
 

@@ -351,6 +351,33 @@ export interface WastePlan {
   integral: boolean;
 }
 
+/** A fixed-lifetime perishable system; exactly one of demandMean (Poisson), demandPmf, gamma. */
+export interface PerishableOptions {
+  lifetime: number; orderUpTo?: number; issuing?: "fifo" | "lifo"; leadTime?: number;
+  demandMean?: number; demandPmf?: number[]; gamma?: { mean: number; cov: number; maxDemand: number };
+  orderCost?: number; holdingCost?: number; shortageCost?: number; wastageCost?: number; price?: number; maxOrder?: number;
+  /** optimizePerishableBaseStock: levels tried. */
+  search?: [number, number];
+  /** simulatePerishable. */
+  periods?: number; warmUp?: number; seed?: number; batches?: number;
+  /** perishableOptimalPolicy. */
+  discount?: number; tolerance?: number; maxIterations?: number;
+}
+export interface PerishableMetrics {
+  expectedOrder: number; expectedSales: number; expectedLostSales: number; expectedOutdate: number;
+  expectedEndOnHand: number; fillRate: number; wasteFraction: number; nStates: number;
+  expectedCost: number; expectedReward: number | null;
+}
+export interface PerishableSimulation {
+  metrics: PerishableMetrics;
+  stdErrors: { order: number; sales: number; lostSales: number; outdate: number; endOnHand: number; cost: number };
+  periods: number;
+}
+export interface PerishableOptimum { baseStock: number; metrics: PerishableMetrics; curve: [number, number][] }
+export interface PerishablePolicy {
+  orders: number[]; averageReward: number | null; iterations: number; converged: boolean; radix: number; dimensions: number;
+}
+
 /** Thrown for bad input: `name` is "ValidationError". */
 export interface FlowcastValidationError extends Error {
   code: "not_finite" | "not_positive" | "negative" | "out_of_range" | "empty" | "length_mismatch" | "wrong_type" | "invalid_network" | "not_increasing" | "duplicate";

@@ -519,6 +519,33 @@ export function cases(fc, data) {
     throwsValidation(() => fc.planWaste({ lots: [{ id: "a", site: "S", atRisk: -1, daysToExpiry: 2 }] }), "negative", "lots[0].at_risk", "negative at-risk");
   });
 
+  add("every perishable vector, De Moor's best base stock, simulation", () => {
+    equal(data.perishable.perishable.length, 12, "perishable case count");
+    const keys = ["expected_order", "expected_sales", "expected_lost_sales", "expected_outdate", "expected_end_on_hand", "fill_rate", "waste_fraction", "n_states"];
+    const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+    for (const c of data.perishable.perishable) {
+      const i = c.inputs;
+      const got = fc.perishableBaseStock({ lifetime: i.lifetime_m, orderUpTo: i.order_up_to_S, demandMean: i.poisson_mean, issuing: i.issuing.toLowerCase() });
+      for (const k of keys) near(got[camel(k)], c.expected[k], c.tol_abs, 0, `${c.id} ${k}`);
+    }
+    const ref = data.perishable.published_reference[0];
+    for (const issuing of ["lifo", "fifo"]) {
+      const best = fc.optimizePerishableBaseStock({
+        lifetime: ref.inputs.max_useful_life, leadTime: ref.inputs.lead_time, issuing, maxOrder: ref.inputs.max_order_quantity,
+        gamma: { mean: 4, cov: 0.5, maxDemand: 100 }, orderCost: ref.inputs.variable_order_cost, shortageCost: ref.inputs.shortage_cost,
+        wastageCost: ref.inputs.wastage_cost, holdingCost: ref.inputs.holding_cost,
+      });
+      equal(best.baseStock, ref.expected[`${issuing.toUpperCase()}_best_base_stock_S`], `De Moor ${issuing}`);
+    }
+    const sim = fc.simulatePerishable({ lifetime: 2, orderUpTo: 5, demandMean: 3, periods: 100000, seed: 3 });
+    near(sim.metrics.expectedOutdate, 0.344551091502, 5 * sim.stdErrors.outdate + 1e-9, 0, "simulated outdate");
+    const policy = fc.perishableOptimalPolicy({ lifetime: 2, leadTime: 1, demandMean: 5, maxOrder: 10, orderCost: 0.5, price: 1 });
+    equal(Math.round(policy.averageReward * 100) / 100, data.perishable.published_reference[1].expected.m2_exp1_pi, "Hendrix m = 2");
+    throwsValidation(() => fc.perishableBaseStock({ lifetime: 0, orderUpTo: 5, demandMean: 3 }), "out_of_range", "lifetime", "lifetime 0");
+    throwsValidation(() => fc.perishableBaseStock({ lifetime: 2, orderUpTo: 5, demandMean: 3, demandPmf: [1] }), "wrong_type", "demandMean", "two demand laws");
+    throwsValidation(() => fc.perishableBaseStock({ lifetime: 2, orderUpTo: -1, demandMean: 3 }), "negative", "base_stock", "negative level");
+  });
+
   add("fill-rate target is met and batches broadcast", () => {
     const r = fc.safetyStock({ demandMean: [100, 50], demandSd: 30, leadTime: 4, leadTimeSd: 1, fillRate: 0.98, orderQuantity: new Float64Array([400, 300]) });
     if (!(r.safetyStock instanceof Float64Array) || r.safetyStock.length !== 2) throw new Error("expected two rows");

@@ -8,6 +8,9 @@ import init, {
   fefoAllocate,
   projectWaste,
   planWaste,
+  perishableBaseStock,
+  optimizePerishableBaseStock,
+  type PerishableMetrics,
   kineticSums,
   combineKineticSums,
   type ExcursionReport,
@@ -83,5 +86,8 @@ export async function example(): Promise<number> {
   const mktBuckets = combineKineticSums([kineticSums([5, 6]), kineticSums([7])]);
   console.log(af, life.remainingAtRef, report.verdict.status, signals.excursionStarted, resumed.readings);
   console.log(picks.picks[0].qty, projected[0].fate, plan.totals.co2eAvoidedKg, mktBuckets);
+  const perishable: PerishableMetrics = perishableBaseStock({ lifetime: 3, orderUpTo: 10, demandMean: 4, issuing: "lifo" });
+  const best = optimizePerishableBaseStock({ lifetime: 2, demandMean: 3, holdingCost: 1, shortageCost: 5, wastageCost: 7 });
+  console.log(perishable.wasteFraction, best.baseStock);
   return mkt;
 }
