@@ -1,13 +1,19 @@
 //! Mean kinetic temperature over 1,000,000 readings, one record and many; rolling MKT; excursion
-//! detection over a year of one-minute readings for 100 sensors (52.56 million readings).
+//! detection over a year of one-minute readings for 100 sensors (52.56 million readings);
+//! perishable inventory (exact chain, lifetime 5, Poisson mean 10; optimal base stock;
+//! simulation); FEFO; the donation LP.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use flowcast_benches::fridge_log;
+use flowcast_core::Rng;
 use flowcast_expiry::excursion::{Interval, Rules, StabilityBudget, analyze_many};
+use flowcast_expiry::fefo::{Lot, Order, fefo_allocate_orders};
 use flowcast_expiry::kinetic_sums::rolling_mkt;
 use flowcast_expiry::mkt::{MktParams, mean_kinetic_temperature, mkt_segments};
+use flowcast_expiry::perishable::{Costs, DemandPmf, Issuing, PerishableSystem, SimOptions};
+use flowcast_expiry::waste::{Destination, Leg, PlanLot, WastePlanProblem, plan_waste};
 
 const N: usize = 1_000_000;
 
@@ -88,5 +94,113 @@ fn excursions(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, mkt, rolling, excursions);
+/// The anchor: the exact FIFO and LIFO chains for a lifetime of 5 periods and Poisson
+/// mean 10, at base-stock levels around and above the cost-minimising one.
+fn perishable(c: &mut Criterion) {
+    let mut g = c.benchmark_group("perishable_exact_m5_poisson10");
+    g.sample_size(10);
+    for issuing in [Issuing::Fifo, Issuing::Lifo] {
+        let system = PerishableSystem::new(5, 0, DemandPmf::poisson(10.0).unwrap(), issuing);
+        for s in [15, 20, 25, 30] {
+            g.bench_function(format!("{issuing:?}_S{s}"), |b| {
+                b.iter(|| system.evaluate(black_box(s)).unwrap())
+            });
+        }
+    }
+    g.finish();
+    let costs = Costs {
+        order: 3.0,
+        holding: 1.0,
+        shortage: 5.0,
+        wastage: 7.0,
+        price: None,
+    };
+    let system = PerishableSystem::new(3, 0, DemandPmf::poisson(10.0).unwrap(), Issuing::Fifo)
+        .with_costs(costs);
+    c.bench_function("perishable_optimal_base_stock_m3_poisson10", |b| {
+        b.iter(|| system.optimize_base_stock(None).unwrap());
+    });
+    let options = SimOptions {
+        periods: 1_000_000,
+        warm_up: 1_000,
+        seed: 1,
+        batches: 20,
+    };
+    let mut g = c.benchmark_group("perishable_simulation");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(1_000_000));
+    g.bench_function("m5_poisson10_lead2_1m_periods", |b| {
+        let lagged = PerishableSystem::new(5, 2, DemandPmf::poisson(10.0).unwrap(), Issuing::Fifo);
+        b.iter(|| lagged.simulate(black_box(40), &options).unwrap());
+    });
+    g.finish();
+}
+
+/// FEFO for 10,000 orders over 1,000 lots, and the donation LP for 200 lots and 20 outlets.
+fn allocation(c: &mut Criterion) {
+    let mut rng = Rng::seed_from(5);
+    let lots: Vec<Lot> = (0..1000)
+        .map(|i| Lot {
+            id: format!("L{i:04}"),
+            expiry_day: rng.index(400) as i64,
+            qty: rng.index(200) as f64,
+        })
+        .collect();
+    let orders: Vec<Order> = (0..10_000)
+        .map(|j| Order {
+            qty: rng.index(20) as f64,
+            ship_day: (j / 40) as i64,
+            min_remaining_days: 14,
+        })
+        .collect();
+    c.bench_function("fefo_10k_orders_1k_lots", |b| {
+        b.iter(|| fefo_allocate_orders(&lots, black_box(&orders)).unwrap())
+    });
+    let sites = 10;
+    let problem = WastePlanProblem {
+        lots: (0..200)
+            .map(|i| {
+                PlanLot::new(
+                    format!("L{i}"),
+                    format!("S{}", i % sites),
+                    rng.index(50) as f64,
+                    3 + rng.index(20) as u32,
+                )
+            })
+            .collect(),
+        destinations: (0..20)
+            .map(|j| Destination {
+                transport_per_unit_km: 0.02,
+                max_km: 60.0,
+                ..if j % 2 == 0 {
+                    Destination::transfer(format!("S{}", j / 2), 100.0, 2.0 + rng.uniform())
+                } else {
+                    Destination::donation(format!("P{j}"), 150.0, rng.uniform())
+                }
+            })
+            .collect(),
+        legs: (0..sites)
+            .flat_map(|s| (0..20).map(move |j| (s, j)))
+            .filter(|&(s, j)| !(j % 2 == 0 && j / 2 == s))
+            .map(|(s, j)| {
+                let to = if j % 2 == 0 {
+                    format!("S{}", j / 2)
+                } else {
+                    format!("P{j}")
+                };
+                Leg::new(
+                    format!("S{s}"),
+                    to,
+                    5.0 + 10.0 * ((s * 7 + j * 3) % 9) as f64,
+                )
+            })
+            .collect(),
+        ..Default::default()
+    };
+    c.bench_function("donation_lp_200_lots_20_outlets", |b| {
+        b.iter(|| plan_waste(black_box(&problem)).unwrap())
+    });
+}
+
+criterion_group!(benches, mkt, rolling, excursions, perishable, allocation);
 criterion_main!(benches);

@@ -98,7 +98,8 @@ pub struct Allocation {
 /// lot id (`lots[i].id`, code `duplicate`).
 pub fn fefo_allocate(lots: &[Lot], order: &Order) -> Result<Allocation> {
     let mut stock = check_lots(lots)?;
-    allocate(lots, &mut stock, &order_checked(order, None)?)
+    let order = order_checked(order, None)?;
+    Ok(allocate(lots, &picking_order(lots), &mut stock, &order))
 }
 
 /// Allocates `orders` one after another from the same stock (what one order takes, the next
@@ -113,10 +114,11 @@ pub fn fefo_allocate_orders(lots: &[Lot], orders: &[Order]) -> Result<Vec<Alloca
         .enumerate()
         .map(|(j, o)| order_checked(o, Some(j)))
         .collect::<Result<Vec<_>>>()?;
-    checked
+    let sorted = picking_order(lots);
+    Ok(checked
         .iter()
-        .map(|o| allocate(lots, &mut stock, o))
-        .collect()
+        .map(|o| allocate(lots, &sorted, &mut stock, o))
+        .collect())
 }
 
 fn check_lots(lots: &[Lot]) -> Result<Vec<f64>> {
@@ -172,46 +174,57 @@ fn order_checked(order: &Order, index: Option<usize>) -> Result<Order> {
     Ok(*order)
 }
 
-fn allocate(lots: &[Lot], stock: &mut [f64], order: &Order) -> Result<Allocation> {
-    let mut ineligible = Vec::new();
-    let mut eligible = Vec::new();
-    for (i, lot) in lots.iter().enumerate() {
-        let days_left = lot.expiry_day.saturating_sub(order.ship_day);
-        if days_left >= order.min_remaining_days {
-            if stock[i] > 0.0 {
-                eligible.push(i);
-            }
-        } else {
-            let reason = if days_left < 0 {
-                Reason::Expired { days_left }
-            } else {
-                Reason::ShortShelfLife {
-                    days_left,
-                    required: order.min_remaining_days,
-                }
-            };
-            ineligible.push(Ineligible { lot: i, reason });
-        }
-    }
-    eligible.sort_by(|&a, &b| {
+/// The lots in picking order: by (expiry day, id).
+fn picking_order(lots: &[Lot]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..lots.len()).collect();
+    order.sort_by(|&a, &b| {
         (lots[a].expiry_day, &lots[a].id).cmp(&(lots[b].expiry_day, &lots[b].id))
+    });
+    order
+}
+
+/// One order against the stock left. `sorted` is [`picking_order`]: the eligible lots are a
+/// suffix of it (expiry day at least ship day + minimum), found by binary search.
+fn allocate(lots: &[Lot], sorted: &[usize], stock: &mut [f64], order: &Order) -> Allocation {
+    let ineligible = lots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, lot)| {
+            let days_left = lot.expiry_day.saturating_sub(order.ship_day);
+            (days_left < order.min_remaining_days).then(|| Ineligible {
+                lot: i,
+                reason: if days_left < 0 {
+                    Reason::Expired { days_left }
+                } else {
+                    Reason::ShortShelfLife {
+                        days_left,
+                        required: order.min_remaining_days,
+                    }
+                },
+            })
+        })
+        .collect();
+    let first = sorted.partition_point(|&i| {
+        lots[i].expiry_day.saturating_sub(order.ship_day) < order.min_remaining_days
     });
     let mut left = order.qty;
     let mut picks = Vec::new();
-    for i in eligible {
+    for &i in &sorted[first..] {
         if left <= 0.0 {
             break;
         }
-        let take = stock[i].min(left);
-        stock[i] -= take;
-        left -= take;
-        picks.push(Pick { lot: i, qty: take });
+        if stock[i] > 0.0 {
+            let take = stock[i].min(left);
+            stock[i] -= take;
+            left -= take;
+            picks.push(Pick { lot: i, qty: take });
+        }
     }
-    Ok(Allocation {
+    Allocation {
         picks,
         shortfall: left.max(0.0),
         ineligible,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! would be outdated anyway) are merged. The stationary law comes from Gauss–Seidel sweeps
 //! over the states reachable from the empty one, accelerated by Anderson mixing (the chains
 //! mix slowly under LIFO, whose cohort sizes nearly repeat every m periods), until a sweep
-//! moves the law by less than 1e-14 in L1. Demand pmfs that reach S (P(D ≥ S) > 0) give a
+//! moves the law by less than 1e-12 in L1. Demand pmfs that reach S (P(D ≥ S) > 0) give a
 //! single recurrent class; otherwise the result is a stationary law of the reachable states.
 
 use flowcast_core::{ErrorCode, ValidationError};
@@ -21,7 +21,7 @@ pub const MAX_EXACT_STATES: usize = 5_000_000;
 /// Most stored transitions (about 24 bytes each while building).
 const MAX_TRANSITIONS: usize = 60_000_000;
 /// Stop when a sweep moves the stationary law by less than this in L1.
-const TOLERANCE: f64 = 1e-14;
+const TOLERANCE: f64 = 1e-12;
 /// Sweep budget.
 const MAX_ITERATIONS: usize = 100_000;
 /// Sweeps without a new smallest change before the mixing is restarted or the solve stops.

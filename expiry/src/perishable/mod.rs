@@ -35,7 +35,7 @@
 //! - [`PerishableSystem::evaluate`]: exact stationary metrics of a base-stock level by Markov
 //!   chain (states ranked combinatorially, transitions precomputed with demands beyond the
 //!   stock on hand lumped, stationary law by Anderson-accelerated Gauss–Seidel to a sweep
-//!   change below 1e-14).
+//!   change below 1e-12).
 //! - [`PerishableSystem::simulate`]: seeded simulation with warm-up and batch-means standard
 //!   errors, for systems too large for the exact method.
 //! - [`PerishableSystem::optimize_base_stock`]: the base stock with the least expected cost
