@@ -112,6 +112,7 @@ test("the npm package in headless Chromium", async (t) => {
       await p.click("#go");
       const error = await p.textContent("#error");
       assert.match(error, /ValidationError: demand_rate\[1\] = NaN/);
+      assert.match(await p.textContent("#verdict"), /1 alert\(s\), 120 min out of range, MKT [0-9.]+ °C: acceptable/);
       await p.close();
     });
     assert.deepEqual(errors, []);

@@ -1,5 +1,5 @@
 // Plans order quantities and reorder points as the user types, entirely in the browser.
-import init, { eoq, safetyStock } from "flowcast";
+import init, { eoq, safetyStock, ExcursionTracker } from "flowcast";
 
 await init();
 
@@ -22,6 +22,22 @@ function plan() {
   }
 }
 
+// Readings pushed one by one into a streaming tracker (2–8 °C, 72 h budget above 8 °C).
+function check() {
+  const out = document.querySelector("#verdict");
+  try {
+    const tracker = new ExcursionTracker({ product: "refrigerated", budgets: [{ band: "(8, 25]", minutes: 4320 }] });
+    const readings = document.querySelector("#log").value.split(",").map(Number);
+    const alerts = readings.filter((temp, hour) => tracker.push(hour * 60, temp).excursionStarted).length;
+    const r = tracker.report();
+    out.textContent = `${alerts} alert(s), ${r.minutesOutOfRange} min out of range, MKT ${r.mktC.toFixed(2)} °C: ${r.verdict.status}`;
+  } catch (e) {
+    out.textContent = `${e.name}: ${e.message}`;
+  }
+}
+
 document.querySelector("#go").addEventListener("click", plan);
+document.querySelector("#check").addEventListener("click", check);
 plan();
+check();
 document.body.dataset.ready = "true";

@@ -9,3 +9,14 @@ const { orderQuantity, cost } = eoq({ fixedCost: 8, holdingCost: 0.225, demandRa
 const buffer = safetyStock({ demandMean: 120, demandSd: 60, leadTime: 5, leadTimeSd: 2, fillRate: 0.98, orderQuantity: 2000 });
 const mkt = meanKineticTemperature([20, 2, 25], { weights: [2, 4, 1] });
 console.log(`EOQ ${orderQuantity.toFixed(1)} (cost ${cost.toFixed(2)}/year), reorder at ${buffer.reorderPoint.toFixed(1)}, MKT ${mkt.toFixed(2)} °C`);
+
+// Cold chain: excursions with a verdict, FEFO picks, perishable stock, a donation plan.
+const { analyzeExcursions, fefoAllocate, optimizePerishableBaseStock, planWaste } = require("../../bindings-wasm/pkg/node/flowcast.js");
+const log = analyzeExcursions([0, 60, 120, 180, 240], [5, 9.5, 11, 6, 5], { product: "refrigerated", budgets: [{ band: "(8, 25]", minutes: 4320 }] });
+console.log(`excursions ${log.eventCount} (${log.minutesOutOfRange} min), verdict ${log.verdict.status}`);
+const picks = fefoAllocate([{ lot: "A", expiryDay: 40, qty: 50 }, { lot: "B", expiryDay: 20, qty: 30 }], { qty: 60, shipDay: 0, minRemainingDays: 30 });
+console.log(`FEFO picks ${JSON.stringify(picks.picks)}, shortfall ${picks.shortfall}`);
+const best = optimizePerishableBaseStock({ lifetime: 2, demandMean: 10, issuing: "fifo", orderCost: 3, holdingCost: 1, shortageCost: 5, wastageCost: 7 });
+console.log(`perishable: order up to ${best.baseStock}, waste ${(100 * best.metrics.wasteFraction).toFixed(1)} %`);
+const plan = planWaste({ lots: [{ id: "L1", site: "S1", atRisk: 40, daysToExpiry: 4, disposalCostPerUnit: 0.5 }], destinations: [{ id: "bank", kind: "donation", capacity: 25, valuePerUnit: 0 }], legs: [{ from: "S1", to: "bank", km: 8 }] });
+console.log(`donate ${plan.totals.unitsRescued}, waste ${plan.totals.unitsWasted}`);
