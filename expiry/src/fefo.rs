@@ -191,7 +191,7 @@ fn allocate(lots: &[Lot], sorted: &[usize], stock: &mut [f64], order: &Order) ->
         .enumerate()
         .filter_map(|(i, lot)| {
             let days_left = lot.expiry_day.saturating_sub(order.ship_day);
-            (days_left < order.min_remaining_days).then(|| Ineligible {
+            (days_left < order.min_remaining_days).then_some(Ineligible {
                 lot: i,
                 reason: if days_left < 0 {
                     Reason::Expired { days_left }
