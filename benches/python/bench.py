@@ -56,6 +56,7 @@ def main() -> None:
         return q
 
     temps = 5.0 + 1.5 * np.sin(np.arange(args.n) / 1440 * 2 * np.pi)
+    minutes = np.arange(args.n, dtype=np.float64)
     stockout = s["holding_cost"] * s["service_level"] / (1 - s["service_level"])
     levels = np.array([0.1, 0.5, 0.9, 0.95, 0.99])
     z = np.array([-1.2815515655446004, 0.0, 1.2815515655446004, 1.6448536269514722, 2.3263478740408408])
@@ -122,14 +123,29 @@ def main() -> None:
             lambda: inv.wagner_whitin(weeks, s["holding_cost"][:1000, None] / 52, s["order_cost"][:1000, None]),
         ),
         ("mkt, one record", "mkt_1m_readings/one_record", lambda: ex.mean_kinetic_temperature(temps)),
+        (
+            "rolling 24 h MKT of minutes, 1M readings",
+            "rolling_mkt_1m_readings/24h_window_of_minutes",
+            lambda: ex.rolling_mean_kinetic_temperature(temps, window=1440),
+        ),
+        (
+            "excursions, 1M readings (one logger)",
+            None,
+            lambda: ex.analyze_excursions(minutes, temps, min_duration=5, max_gap=2, budgets=[("(8, 25]", 4320)]),
+        ),
+        (
+            "perishable exact, m=5, Poisson 10, LIFO S=25",
+            "perishable_exact_m5_poisson10/Lifo_S25",
+            lambda: ex.perishable_base_stock(5, 25, 10.0, "lifo"),
+        ),
     ]
     criterion = Path(__file__).resolve().parents[2] / "target" / "criterion"
     print(f"flowcast through Python, best of {repeats} (ms); Rust from criterion where present")
     print(f"  {'':<52} {'python':>8} {'rust':>8} {'ratio':>6}")
     for name, bench, fn in rows:
         ms = best_ms(fn, repeats)
-        estimate = criterion / bench / "new" / "estimates.json"
-        if estimate.exists():
+        estimate = criterion / bench / "new" / "estimates.json" if bench else None
+        if estimate is not None and estimate.exists():
             rust = json.loads(estimate.read_text())["mean"]["point_estimate"] / 1e6
             print(f"  {name:<52} {ms:8.2f} {rust:8.2f} {ms / rust:6.2f}")
         else:

@@ -353,16 +353,16 @@ pub fn rolling_mkt(
     // One shift for the whole record (its warmest reading): every term is in [0, 1].
     let shift = c / (sums.max_c + KELVIN_OFFSET);
     let weight = |i: usize| weights.map_or(1.0, |w| w[i]);
-    let term = |i: usize| {
-        let w = weight(i);
-        if w > 0.0 {
-            w * (shift - c / (temps_c[i] + KELVIN_OFFSET)).exp()
-        } else {
-            0.0
-        }
-    };
+    // Every reading's term once, in a loop that vectorises.
+    let exps: Vec<f64> = temps_c
+        .iter()
+        .map(|&t| fast_exp::exp(shift - c / (t + KELVIN_OFFSET)))
+        .collect();
     // Suffix sums of the current block, then a running prefix over the next block.
-    let reading = |i: usize| Window::of(weight(i), term(i), temps_c[i]);
+    let reading = |i: usize| {
+        let w = weight(i);
+        Window::of(w, w * exps[i], temps_c[i])
+    };
     let mut suffix = vec![Window::EMPTY; window];
     let mut start = 0;
     while start + window <= n {
