@@ -221,8 +221,29 @@ fn segment(temps: &[f64], weights: Option<&[f64]>, c: f64, base: usize) -> Resul
     // Pass 2: Σ wᵢ·e^(c/T_max − c/Tᵢ), every term in (0, 1]: log-sum-exp shifted by the warmest
     // reading. Four accumulators break the dependency chain of the additions.
     let shift = c / (max_c + KELVIN_OFFSET);
-    let term = |t: f64| fast_exp::exp(shift - c / (t + KELVIN_OFFSET));
-    // A zero-weight reading warmer than the shift would make 0 × ∞; it does not count.
+    // Every exponent lies in [shift − ΔH/(R·T_min), 0]: in range for the unclamped exp unless
+    // the record spans an extreme range. One loop each, so the choice is not made per reading.
+    let exponent = |t: f64| shift - c / (t + KELVIN_OFFSET);
+    let scaled = if c / (min_c + KELVIN_OFFSET) - shift <= fast_exp::LIMIT {
+        kinetic_sum(temps, weights, |t| fast_exp::exp_in_range(exponent(t)))
+    } else {
+        kinetic_sum(temps, weights, |t| fast_exp::exp(exponent(t)))
+    };
+    let mkt_k = c / (shift - (scaled / total_w).ln());
+    Ok(MktSummary {
+        // Rounding can put a constant record's MKT an ulp outside its range; clamp it back.
+        mkt_c: (mkt_k - KELVIN_OFFSET).clamp(min_c, max_c),
+        mean_c: (sum_wt / total_w).clamp(min_c, max_c),
+        min_c,
+        max_c,
+        total_weight: total_w,
+    })
+}
+
+/// Σ wᵢ·term(tᵢ) with four accumulators (breaking the dependency chain of the additions).
+/// Readings with zero weight do not count: one warmer than the shift would make 0 × ∞.
+#[inline(always)]
+fn kinetic_sum(temps: &[f64], weights: Option<&[f64]>, term: impl Fn(f64) -> f64) -> f64 {
     let weighted = |w: f64, t: f64| if w > 0.0 { w * term(t) } else { 0.0 };
     let mut acc = [0.0f64; 4];
     match weights {
@@ -250,16 +271,7 @@ fn segment(temps: &[f64], weights: Option<&[f64]>, c: f64, base: usize) -> Resul
                 .sum::<f64>();
         }
     }
-    let scaled = (acc[0] + acc[1]) + (acc[2] + acc[3]);
-    let mkt_k = c / (shift - (scaled / total_w).ln());
-    Ok(MktSummary {
-        // Rounding can put a constant record's MKT an ulp outside its range; clamp it back.
-        mkt_c: (mkt_k - KELVIN_OFFSET).clamp(min_c, max_c),
-        mean_c: (sum_wt / total_w).clamp(min_c, max_c),
-        min_c,
-        max_c,
-        total_weight: total_w,
-    })
+    (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
 #[cfg(test)]

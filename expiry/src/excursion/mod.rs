@@ -24,6 +24,9 @@ use flowcast_core::check;
 
 use crate::error::Result;
 
+/// Readings validated and taken in together by [`analyze`] (2 × 64 KiB of input).
+const CHUNK: usize = 8192;
+
 /// Analyses one temperature log: `temps_c[i]` read at `timestamps[i]` minutes.
 ///
 /// ```
@@ -45,7 +48,11 @@ pub fn analyze(timestamps: &[f64], temps_c: &[f64], rules: &Rules) -> Result<Rep
     check::non_empty("temps_c", temps_c.len())?;
     check::same_len("timestamps", timestamps.len(), "temps_c", temps_c.len())?;
     let mut tracker = Tracker::new(rules.clone())?;
-    tracker.extend(timestamps, temps_c)?;
+    // In chunks that stay in cache between their validation and their processing: one pass
+    // over memory instead of two (the same operations in the same order as one `extend`).
+    for (t, v) in timestamps.chunks(CHUNK).zip(temps_c.chunks(CHUNK)) {
+        tracker.extend(t, v)?;
+    }
     Ok(tracker.report())
 }
 

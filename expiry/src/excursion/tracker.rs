@@ -202,9 +202,21 @@ impl Tracker {
             let mut i = start;
             if let Some(shift) = self.sums.shift() {
                 let temps = &temps_c[start..end];
-                for ((xk, ek), &v) in x.iter_mut().zip(e.iter_mut()).zip(temps) {
+                let len = end - start;
+                let mut in_range = true;
+                for (xk, &v) in x[..len].iter_mut().zip(temps) {
                     *xk = shift - c / (v + KELVIN_OFFSET);
-                    *ek = fast_exp::exp(*xk);
+                    in_range &= xk.abs() <= fast_exp::LIMIT;
+                }
+                // The unclamped exp equals the clamped one in range, bit for bit.
+                if in_range {
+                    for (ek, &xk) in e[..len].iter_mut().zip(&x[..len]) {
+                        *ek = fast_exp::exp_in_range(xk);
+                    }
+                } else {
+                    for (ek, &xk) in e[..len].iter_mut().zip(&x[..len]) {
+                        *ek = fast_exp::exp(xk);
+                    }
                 }
                 while i < end && x[i - start] <= RESCALE_ABOVE {
                     i = self.in_range_stretch(

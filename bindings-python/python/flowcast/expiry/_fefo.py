@@ -15,8 +15,11 @@ min_remaining_days``; eligible lots are taken greedily by (expiry day, lot id).
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from typing import Any, Iterable, List, Mapping
+
+import numpy as np
 
 from flowcast import _flowcast
 from flowcast._arrays import invalid
@@ -29,18 +32,29 @@ def _number(x: float) -> Any:
     return int(x) if float(x).is_integer() else x
 
 
-def _lots(lots: Iterable[Mapping[str, Any]]):
+def _day(field: str, day: Any) -> int:
+    """A whole day number, or a date (counted in days since 1970-01-01)."""
+    if isinstance(day, (_dt.date, np.datetime64)) or type(day).__name__ == "Timestamp":
+        return int(np.datetime64(day, "D").astype(np.int64))
+    if isinstance(day, bool) or not isinstance(day, (int, float, np.integer, np.floating)) or int(day) != day:
+        raise invalid(field, day, "wrong_type", "must be a whole day number or a date")
+    return int(day)
+
+
+def _lots(lots: Any):
+    kind = type(lots).__module__.split(".")[0]
+    if kind == "pandas":
+        lots = lots.to_dict("records")
+    elif kind == "polars":
+        lots = lots.to_dicts()
     lots = list(lots)
     ids, expiry, qty = [], [], []
     for i, lot in enumerate(lots):
         for key in ("lot", "expiry_day", "qty"):
             if key not in lot:
                 raise invalid(f"lots[{i}].{key}", "missing", "wrong_type", "every lot needs lot, expiry_day and qty")
-        day = lot["expiry_day"]
-        if isinstance(day, bool) or int(day) != day:
-            raise invalid(f"lots[{i}].expiry_day", day, "wrong_type", "must be a whole day number")
         ids.append(str(lot["lot"]))
-        expiry.append(int(day))
+        expiry.append(_day(f"lots[{i}].expiry_day", lot["expiry_day"]))
         qty.append(float(lot["qty"]))
     return lots, ids, expiry, qty
 
@@ -66,7 +80,8 @@ def fefo_allocate(
     """Allocates one order.
 
     Args:
-        lots: dicts ``{"lot", "expiry_day", "qty"}`` (lot ids unique).
+        lots: dicts ``{"lot", "expiry_day", "qty"}`` (lot ids unique), or a pandas or polars
+            DataFrame with those columns. Days are whole numbers or dates.
         qty: units ordered.
         ship_day: the day the order ships (same numbering as ``expiry_day``).
         min_remaining_days: shelf life the customer needs at delivery.
@@ -97,7 +112,7 @@ def fefo_allocate_orders(
     lots, ids, expiry, qty = _lots(lots)
     orders = list(orders)
     order_qty = [float(o["qty"]) for o in orders]
-    ship = [int(o["ship_day"]) for o in orders]
+    ship = [_day(f"orders[{j}].ship_day", o["ship_day"]) for j, o in enumerate(orders)]
     min_days = [int(o.get("min_remaining_days", 0)) for o in orders]
     result = json.loads(_flowcast.fefo_allocate(ids, expiry, qty, order_qty, ship, min_days))
     return [_allocation(lots, a, reasons) for a in result]
