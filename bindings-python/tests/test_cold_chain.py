@@ -77,7 +77,15 @@ def test_fefo_takes_frames_and_dates():
     frame = pd.DataFrame({"lot": ["A", "B"], "expiry_day": pd.to_datetime(["2027-01-10", "2027-01-05"]), "qty": [5, 5]})
     got = ex.fefo_allocate(frame, qty=7, ship_day=dt.date(2027, 1, 1), min_remaining_days=3)
     assert got["picks"] == [{"lot": "B", "qty": 5}, {"lot": "A", "qty": 2}]
-    assert ex.fefo_allocate(pl.from_pandas(frame), qty=7, ship_day=dt.date(2027, 1, 4), min_remaining_days=3)["shortfall"] == 2
+    assert (
+        ex.fefo_allocate(
+            pl.DataFrame({"lot": ["A", "B"], "expiry_day": [dt.date(2027, 1, 10), dt.date(2027, 1, 5)], "qty": [5, 5]}),
+            qty=7,
+            ship_day=dt.date(2027, 1, 4),
+            min_remaining_days=3,
+        )["shortfall"]
+        == 2
+    )
 
 
 def test_fefo_reasons_and_bad_lots():
