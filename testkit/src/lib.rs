@@ -37,6 +37,39 @@ pub fn load_json(relative: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad JSON in {}: {e}", path.display()))
 }
 
+/// The series of a long-format `unique_id,ds,y` file under [`shared_data`] (gzip when the
+/// name ends in `.gz`), in file order, each series' values in `ds` order as written.
+pub fn load_series(relative: &str) -> Vec<(String, Vec<f64>)> {
+    use std::io::Read;
+    let path = shared_data().join(relative);
+    let file = std::fs::File::open(&path)
+        .unwrap_or_else(|e| panic!("cannot open {}: {e}", path.display()));
+    let mut text = String::new();
+    let read = if relative.ends_with(".gz") {
+        flate2::read::GzDecoder::new(file).read_to_string(&mut text)
+    } else {
+        std::io::BufReader::new(file).read_to_string(&mut text)
+    };
+    read.unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let mut out: Vec<(String, Vec<f64>)> = Vec::new();
+    for line in text.lines().skip(1) {
+        let mut parts = line.split(',');
+        let (id, _ds, y) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        let y: f64 = y
+            .parse()
+            .unwrap_or_else(|_| panic!("bad value {y:?} in {}", path.display()));
+        match out.last_mut() {
+            Some((last, values)) if last == id => values.push(y),
+            _ => out.push((id.to_owned(), vec![y])),
+        }
+    }
+    out
+}
+
 /// `|got − expected| <= abs + rel·|expected|`: the rule every shared vector states its `tol` in.
 pub fn within(got: f64, expected: f64, abs: f64, rel: f64) -> bool {
     (got - expected).abs() <= abs + rel * expected.abs()

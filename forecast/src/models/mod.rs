@@ -1,0 +1,6 @@
+//! The models. Each fits a series and returns a serialisable fitted model with `forecast(h,
+//! levels)` and `fitted()`.
+
+pub mod baselines;
+pub mod intermittent;
+pub(crate) mod ses;
