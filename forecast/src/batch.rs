@@ -1,0 +1,206 @@
+//! Many series, many models, in parallel: the engine behind the CLI and the bindings (one call,
+//! no per-series overhead in the caller's language).
+
+use flowcast_core::{Threads, ValidationError};
+
+use crate::error::{Error, Result};
+use crate::evaluate::conformal;
+use crate::forecast::Forecast;
+use crate::model::Model;
+
+/// How a batch is forecast.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchOptions {
+    /// Steps ahead.
+    pub h: usize,
+    /// Interval levels (probabilities); models without analytic intervals get conformal ones.
+    pub levels: Vec<f64>,
+    /// Windows for conformal intervals (statsforecast's default is 2).
+    pub conformal_windows: usize,
+    /// The model used where another cannot fit a series (`None`: the batch fails instead).
+    pub fallback: Option<Model>,
+    /// Worker threads (series are dealt round-robin; results do not depend on the count).
+    pub threads: Threads,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        Self {
+            h: 1,
+            levels: Vec::new(),
+            conformal_windows: 2,
+            fallback: Some(Model::Baseline(crate::models::baselines::Baseline::Naive)),
+            threads: Threads::All,
+        }
+    }
+}
+
+/// One model's forecast of one series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelForecast {
+    /// The forecast.
+    pub forecast: Forecast,
+    /// Why the fallback model stands in, if it does.
+    pub fell_back: Option<String>,
+}
+
+/// Forecasts every series with every model: `result[i][k]` is series `i`, model `k`.
+///
+/// ```
+/// use flowcast_forecast::batch::{BatchOptions, forecast_batch};
+/// use flowcast_forecast::model::Model;
+/// let a = [1.0, 2.0, 3.0, 4.0];
+/// let b = [0.0, 5.0, 0.0, 3.0];
+/// let models = [Model::from_name("naive", 1)?, Model::from_name("croston_sba", 1)?];
+/// let out = forecast_batch(&[&a, &b], &models, &BatchOptions { h: 2, ..Default::default() })?;
+/// assert_eq!(out[0][0].forecast.mean, [4.0, 4.0]);
+/// # Ok::<(), flowcast_forecast::Error>(())
+/// ```
+///
+/// # Errors
+/// A model that cannot fit a series when there is no fallback (or the fallback fails too),
+/// named `series[i]` with the model.
+pub fn forecast_batch(
+    series: &[&[f64]],
+    models: &[Model],
+    options: &BatchOptions,
+) -> Result<Vec<Vec<ModelForecast>>> {
+    crate::series::horizon(options.h)?;
+    crate::series::levels(&options.levels)?;
+    let one = |i: usize| -> Result<Vec<ModelForecast>> {
+        models
+            .iter()
+            .map(|&m| forecast_one(series[i], m, options).map_err(|e| at_series(e, i, m)))
+            .collect()
+    };
+    let workers = if cfg!(target_arch = "wasm32") {
+        1
+    } else {
+        options.threads.count().min(series.len()).max(1)
+    };
+    if workers == 1 {
+        return (0..series.len()).map(one).collect();
+    }
+    let one = &one;
+    let parts: Vec<Vec<(usize, Result<Vec<ModelForecast>>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                scope.spawn(move || {
+                    (w..series.len())
+                        .step_by(workers)
+                        .map(|i| (i, one(i)))
+                        .collect()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut slots: Vec<Option<Result<Vec<ModelForecast>>>> =
+        (0..series.len()).map(|_| None).collect();
+    for (i, r) in parts.into_iter().flatten() {
+        slots[i] = Some(r);
+    }
+    // The first failing series in input order, as a single thread would report it.
+    slots
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            s.unwrap_or_else(|| {
+                Err(Error::NotFitted {
+                    model: "batch",
+                    reason: format!("series {i} was not forecast (a worker stopped)"),
+                })
+            })
+        })
+        .collect()
+}
+
+fn forecast_one(y: &[f64], model: Model, options: &BatchOptions) -> Result<ModelForecast> {
+    match forecast_model(y, model, options) {
+        Ok(forecast) => Ok(ModelForecast {
+            forecast,
+            fell_back: None,
+        }),
+        Err(e) => match options.fallback {
+            Some(fallback) if fallback != model => {
+                let forecast = forecast_model(y, fallback, options)?;
+                Ok(ModelForecast {
+                    forecast,
+                    fell_back: Some(e.to_string()),
+                })
+            }
+            _ => Err(e),
+        },
+    }
+}
+
+fn forecast_model(y: &[f64], model: Model, options: &BatchOptions) -> Result<Forecast> {
+    if options.levels.is_empty() || model.has_intervals() {
+        model.fit(y)?.forecast(options.h, &options.levels)
+    } else {
+        conformal(
+            y,
+            model,
+            options.h,
+            &options.levels,
+            options.conformal_windows,
+        )
+    }
+}
+
+fn at_series(e: Error, i: usize, model: Model) -> Error {
+    match e {
+        Error::Invalid(v) => Error::Invalid(ValidationError {
+            field: format!("series[{i}].{} ({})", v.field, model.name()).into(),
+            ..v
+        }),
+        Error::NotFitted { model, reason } => Error::NotFitted {
+            model,
+            reason: format!("series {i}: {reason}"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn threads_do_not_change_the_answer_and_fallbacks_are_reported() {
+        let data: Vec<Vec<f64>> = (0..40)
+            .map(|s| {
+                (0..(5 + s % 20))
+                    .map(|t| f64::from((t * 7 + s) % 11))
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&[f64]> = data.iter().map(Vec::as_slice).collect();
+        let models = [
+            Model::from_name("seasonal_naive", 12).unwrap(),
+            Model::from_name("adida", 1).unwrap(),
+        ];
+        let opts = |threads| BatchOptions {
+            h: 3,
+            levels: vec![0.8],
+            threads,
+            ..Default::default()
+        };
+        let one = forecast_batch(&refs, &models, &opts(Threads::from_count(1))).unwrap();
+        let four = forecast_batch(&refs, &models, &opts(Threads::from_count(4))).unwrap();
+        assert_eq!(one, four);
+        // Series shorter than a season fall back to Naive, and say so.
+        assert!(one[0][0].fell_back.as_deref().unwrap().contains("season"));
+        let strict = BatchOptions {
+            fallback: None,
+            ..opts(Threads::from_count(2))
+        };
+        let e = forecast_batch(&refs, &models, &strict).unwrap_err();
+        assert!(
+            e.to_string().starts_with("series[0].y (SeasonalNaive)"),
+            "{e}"
+        );
+    }
+}

@@ -1,0 +1,143 @@
+//! One type for every model, so batches, cross-validation and the faces can name models, fit
+//! them and serialise what they fitted.
+
+use flowcast_core::{ErrorCode, ValidationError};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::forecast::Forecast;
+use crate::models::baselines::{self, Baseline, BaselineFit};
+use crate::models::intermittent::{self, Intermittent, IntermittentFit};
+
+/// A model and its options.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "family", rename_all = "snake_case")]
+pub enum Model {
+    /// A baseline.
+    Baseline(Baseline),
+    /// An intermittent-demand method.
+    Intermittent(Intermittent),
+}
+
+/// A fitted model of any family.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "family", rename_all = "snake_case")]
+pub enum Fitted {
+    /// A fitted baseline.
+    Baseline(BaselineFit),
+    /// A fitted intermittent method.
+    Intermittent(IntermittentFit),
+}
+
+/// Names [`Model::from_name`] knows, for messages.
+pub const MODEL_NAMES: &str = "naive, seasonal_naive, rwd, historic_average, window_average, \
+seasonal_window_average, croston_classic, croston_sba, croston_optimized, tsb, adida, imapa";
+
+impl Model {
+    /// A model by its snake-case name (or statsforecast's alias), with the series' season length
+    /// and default options: window averages over 3 values or seasons, TSB with α_d = α_p = 0.2.
+    ///
+    /// ```
+    /// use flowcast_forecast::model::Model;
+    /// assert_eq!(Model::from_name("SeasonalNaive", 12)?.name(), "SeasonalNaive");
+    /// assert_eq!(Model::from_name("croston_sba", 1)?.name(), "CrostonSBA");
+    /// # Ok::<(), flowcast_forecast::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// An unknown name (`wrong_type` on `models`).
+    pub fn from_name(name: &str, season_length: usize) -> Result<Self> {
+        let key: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let m = season_length;
+        Ok(match key.as_str() {
+            "naive" => Self::Baseline(Baseline::Naive),
+            "seasonalnaive" | "snaive" => {
+                Self::Baseline(Baseline::SeasonalNaive { season_length: m })
+            }
+            "rwd" | "randomwalkwithdrift" | "drift" => {
+                Self::Baseline(Baseline::RandomWalkWithDrift)
+            }
+            "historicaverage" | "mean" => Self::Baseline(Baseline::HistoricAverage),
+            "windowaverage" => Self::Baseline(Baseline::WindowAverage { window_size: 3 }),
+            "seasonalwindowaverage" | "seaswa" => Self::Baseline(Baseline::SeasonalWindowAverage {
+                season_length: m,
+                window_size: 3,
+            }),
+            "crostonclassic" | "croston" => Self::Intermittent(Intermittent::CrostonClassic),
+            "crostonsba" | "sba" => Self::Intermittent(Intermittent::CrostonSba),
+            "crostonoptimized" => Self::Intermittent(Intermittent::CrostonOptimized),
+            "tsb" => Self::Intermittent(Intermittent::Tsb {
+                alpha_d: 0.2,
+                alpha_p: 0.2,
+            }),
+            "adida" => Self::Intermittent(Intermittent::Adida),
+            "imapa" => Self::Intermittent(Intermittent::Imapa),
+            _ => {
+                return Err(ValidationError::new(
+                    ErrorCode::WrongType,
+                    "models",
+                    format!("{name:?}"),
+                    format!("is not a model (expected one of: {MODEL_NAMES})"),
+                )
+                .into());
+            }
+        })
+    }
+
+    /// The column name statsforecast gives the model's forecasts.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Baseline(b) => b.name(),
+            Self::Intermittent(i) => i.name(),
+        }
+    }
+
+    /// Fits the model to `y`.
+    ///
+    /// # Errors
+    /// The family's own validation errors.
+    pub fn fit(&self, y: &[f64]) -> Result<Fitted> {
+        Ok(match *self {
+            Self::Baseline(b) => Fitted::Baseline(baselines::fit(y, b)?),
+            Self::Intermittent(i) => Fitted::Intermittent(intermittent::fit(y, i)?),
+        })
+    }
+
+    /// Whether the model gives analytic intervals (the others need conformal ones).
+    pub fn has_intervals(&self) -> bool {
+        matches!(
+            self,
+            Self::Baseline(
+                Baseline::Naive
+                    | Baseline::SeasonalNaive { .. }
+                    | Baseline::RandomWalkWithDrift
+                    | Baseline::HistoricAverage
+            )
+        )
+    }
+}
+
+impl Fitted {
+    /// Forecasts `h` steps with intervals at `levels` (probabilities).
+    ///
+    /// # Errors
+    /// As the family's `forecast`.
+    pub fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast> {
+        match self {
+            Self::Baseline(f) => f.forecast(h, levels),
+            Self::Intermittent(f) => f.forecast(h, levels),
+        }
+    }
+
+    /// In-sample one-step fits.
+    pub fn fitted(&self) -> &[f64] {
+        match self {
+            Self::Baseline(f) => f.fitted(),
+            Self::Intermittent(f) => f.fitted(),
+        }
+    }
+}
