@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod dates;
 mod demo;
 mod error;
+mod forecast;
 
 /// Supply-chain optimisation and forecasting.
 #[derive(Debug, Parser)]
@@ -28,12 +29,54 @@ enum Command {
         #[arg(long, default_value = "out")]
         out: PathBuf,
     },
+    /// Forecast many series from a long-format CSV (unique_id,ds,y; .gz accepted).
+    Forecast {
+        /// Training data, long format: unique_id,ds,y (ds an integer index or a date).
+        #[arg(long)]
+        input: PathBuf,
+        /// Steps to forecast.
+        #[arg(long)]
+        horizon: usize,
+        /// Season length (1 = none).
+        #[arg(long, default_value_t = 1)]
+        season_length: usize,
+        /// Comma-separated models (naive, seasonal_naive, rwd, historic_average, window_average,
+        /// seasonal_window_average, croston_classic, croston_sba, croston_optimized, tsb, adida, imapa).
+        #[arg(long, default_value = "naive,seasonal_naive")]
+        models: String,
+        /// Interval levels in percent, comma-separated (e.g. 80,95).
+        #[arg(long, value_delimiter = ',')]
+        level: Vec<u32>,
+        /// Worker threads (0 = every core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        /// Where to write the forecasts (CSV).
+        #[arg(long)]
+        output: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Demo { data, out } => demo::run(&data, &out),
+        Command::Forecast {
+            input,
+            horizon,
+            season_length,
+            models,
+            level,
+            threads,
+            output,
+        } => forecast::run(&forecast::Request {
+            input: &input,
+            output: &output,
+            horizon,
+            season_length,
+            models: &models,
+            levels: &level,
+            threads,
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
