@@ -40,6 +40,15 @@ impl From<flowcast_expiry::Error> for Failure {
     }
 }
 
+impl From<flowcast_forecast::Error> for Failure {
+    fn from(e: flowcast_forecast::Error) -> Self {
+        match e {
+            flowcast_forecast::Error::Invalid(v) => Self::Invalid(v),
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
 /// Runs `f` without the GIL and turns its failure, or a panic, into the matching exception.
 pub(crate) fn compute<T: Send>(
     py: Python<'_>,

@@ -11,6 +11,7 @@ mod cold_chain;
 mod eoq_family;
 mod errors;
 mod expiry;
+mod forecasting;
 mod inventory;
 mod multi_period;
 mod networks;
@@ -31,5 +32,6 @@ fn _flowcast(m: &Bound<'_, PyModule>) -> PyResult<()> {
     expiry::register(m)?;
     cold_chain::register(m)?;
     perishable::register(m)?;
+    forecasting::register(m)?;
     Ok(())
 }

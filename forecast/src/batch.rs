@@ -67,6 +67,9 @@ pub fn forecast_batch(
 ) -> Result<Vec<Vec<ModelForecast>>> {
     crate::series::horizon(options.h)?;
     crate::series::levels(&options.levels)?;
+    for m in models.iter().chain(&options.fallback) {
+        m.validate()?;
+    }
     let one = |i: usize| -> Result<Vec<ModelForecast>> {
         models
             .iter()

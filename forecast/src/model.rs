@@ -107,6 +107,57 @@ impl Model {
         })
     }
 
+    /// Checks the model's own options (not the data): smoothing constants in range, seasons and
+    /// windows of at least 1. Batches check every model first, so a bad option is an error,
+    /// never a silent fallback.
+    ///
+    /// # Errors
+    /// The offending option, named.
+    pub fn validate(&self) -> Result<()> {
+        let positive = |name: &'static str, v: usize| {
+            if v == 0 {
+                Err(ValidationError::new(
+                    ErrorCode::OutOfRange,
+                    name,
+                    0,
+                    "must be at least 1",
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        match *self {
+            Self::Baseline(Baseline::SeasonalNaive { season_length }) => {
+                positive("season_length", season_length)?
+            }
+            Self::Baseline(Baseline::WindowAverage { window_size }) => {
+                positive("window_size", window_size)?
+            }
+            Self::Baseline(Baseline::SeasonalWindowAverage {
+                season_length,
+                window_size,
+            }) => {
+                positive("season_length", season_length)?;
+                positive("window_size", window_size)?;
+            }
+            Self::Intermittent(Intermittent::Tsb { alpha_d, alpha_p }) => {
+                for (name, a) in [("alpha_d", alpha_d), ("alpha_p", alpha_p)] {
+                    if !(0.0..=1.0).contains(&a) {
+                        return Err(ValidationError::new(
+                            ErrorCode::OutOfRange,
+                            name,
+                            a,
+                            "must lie in [0, 1]",
+                        )
+                        .into());
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     /// Whether the model gives analytic intervals (the others need conformal ones).
     pub fn has_intervals(&self) -> bool {
         matches!(

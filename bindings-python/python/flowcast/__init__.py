@@ -2,13 +2,14 @@
 
 Modules:
     flowcast.inventory: EOQ, loss functions, safety stock and reorder points, vectorised.
-    flowcast.expiry: mean kinetic temperature and cold-chain analytics.
+    flowcast.expiry: cold chain and expiry: MKT, shelf life, excursions, FEFO, perishable stock, donation plans.
+    flowcast.forecast: demand forecasting in statsforecast's dialect.
 
 Errors derive from :class:`FlowcastError`; bad input raises :class:`ValidationError`, which is
 also a ``ValueError``.
 """
 
-from flowcast import errors, expiry, inventory
+from flowcast import errors, expiry, forecast, inventory
 from flowcast._flowcast import __version__
 from flowcast.errors import FlowcastError, InfeasibleError, NotFittedError, ValidationError
 
@@ -16,6 +17,7 @@ __all__ = [
     "__version__",
     "errors",
     "expiry",
+    "forecast",
     "inventory",
     "FlowcastError",
     "ValidationError",

@@ -291,3 +291,15 @@ class PerishableModel:
     def policy(
         self, discount: float, tolerance: float, max_iterations: int
     ) -> Tuple[_F, _F, Optional[float], int, bool, int, int]: ...
+
+def forecast_many(
+    y: _F,
+    bounds: _I,
+    models: str,
+    h: int,
+    levels: List[float],
+    conformal_windows: int,
+    fallback: Optional[str],
+    threads: int,
+) -> Tuple[_F, _F, _F, List[Optional[str]]]: ...
+def model_spec(name: str, season_length: int) -> str: ...

@@ -1,0 +1,129 @@
+//! `flowcast.forecast` kernels: many series (one flat array and bounds) × many models in one
+//! call, in parallel, without the GIL.
+
+use flowcast_core::{ErrorCode, Threads, ValidationError};
+use flowcast_forecast::batch::{BatchOptions, forecast_batch};
+use flowcast_forecast::model::Model;
+use numpy::{PyArray1, PyReadonlyArray1};
+use pyo3::prelude::*;
+
+use crate::arrays::{slice, to_numpy};
+use crate::errors::{Failure, compute, raise};
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(forecast_many, m)?)?;
+    m.add_function(wrap_pyfunction!(model_spec, m)?)?;
+    Ok(())
+}
+
+fn models_from(json: &str) -> Result<Vec<Model>, Failure> {
+    serde_json::from_str(json).map_err(|e| {
+        Failure::Invalid(ValidationError::new(
+            ErrorCode::WrongType,
+            "models",
+            "the given list",
+            format!("is not a list of models: {e}"),
+        ))
+    })
+}
+
+/// The JSON spec of a model named as the CLI names it (`croston_sba`, `seasonal_naive`…).
+#[pyfunction]
+fn model_spec(py: Python<'_>, name: &str, season_length: usize) -> PyResult<String> {
+    let model = Model::from_name(name, season_length).map_err(|e| raise(py, e))?;
+    serde_json::to_string(&model).map_err(|e| raise(py, Failure::Other(e.to_string())))
+}
+
+type Outputs<'py> = (
+    Bound<'py, PyArray1<f64>>,
+    Bound<'py, PyArray1<f64>>,
+    Bound<'py, PyArray1<f64>>,
+    Vec<Option<String>>,
+);
+
+/// Forecasts of every series `y[bounds[i]..bounds[i+1]]` by every model: `mean[(i·h + step)·k
+/// + model]`, `lo`/`hi[((i·h + step)·k + model)·L + level]`, and per (series, model) the
+/// reason a fallback stood in.
+#[pyfunction]
+#[pyo3(signature = (y, bounds, models, h, levels, conformal_windows, fallback, threads))]
+#[allow(clippy::too_many_arguments)]
+fn forecast_many<'py>(
+    py: Python<'py>,
+    y: PyReadonlyArray1<'py, f64>,
+    bounds: PyReadonlyArray1<'py, i64>,
+    models: &str,
+    h: usize,
+    levels: Vec<f64>,
+    conformal_windows: usize,
+    fallback: Option<&str>,
+    threads: usize,
+) -> PyResult<Outputs<'py>> {
+    let values = slice(py, "y", &y)?;
+    let bounds: Vec<usize> = bounds
+        .as_array()
+        .iter()
+        .map(|&b| usize::try_from(b).ok().filter(|&b| b <= values.len()))
+        .collect::<Option<_>>()
+        .ok_or_else(|| {
+            raise(
+                py,
+                ValidationError::new(
+                    ErrorCode::OutOfRange,
+                    "bounds",
+                    "a value",
+                    "must lie within the data",
+                ),
+            )
+        })?;
+    let l = levels.len();
+    let result = compute(py, || {
+        let models = models_from(models)?;
+        let fallback = match fallback {
+            Some(f) => Some(models_from(&format!("[{f}]"))?[0]),
+            None => None,
+        };
+        if bounds.windows(2).any(|w| w[1] <= w[0]) {
+            return Err(Failure::Invalid(ValidationError::new(
+                ErrorCode::OutOfRange,
+                "bounds",
+                "a series",
+                "every series needs at least one value",
+            )));
+        }
+        let series: Vec<&[f64]> = bounds.windows(2).map(|w| &values[w[0]..w[1]]).collect();
+        let options = BatchOptions {
+            h,
+            levels: levels.clone(),
+            conformal_windows,
+            fallback,
+            threads: Threads::from_count(threads),
+        };
+        let out = forecast_batch(&series, &models, &options)?;
+        let k = models.len();
+        let mut mean = vec![0.0; series.len() * h * k];
+        let mut lo = vec![0.0; series.len() * h * k * l];
+        let mut hi = vec![0.0; series.len() * h * k * l];
+        let mut notes = Vec::with_capacity(series.len() * k);
+        for (i, per_model) in out.iter().enumerate() {
+            for (j, mf) in per_model.iter().enumerate() {
+                notes.push(mf.fell_back.clone());
+                for step in 0..h {
+                    let cell = (i * h + step) * k + j;
+                    mean[cell] = mf.forecast.mean[step];
+                    for (b, band) in mf.forecast.intervals.iter().enumerate() {
+                        lo[cell * l + b] = band.lo[step];
+                        hi[cell * l + b] = band.hi[step];
+                    }
+                }
+            }
+        }
+        Ok((mean, lo, hi, notes))
+    })?;
+    let (mean, lo, hi, notes) = result;
+    Ok((
+        to_numpy(py, mean),
+        to_numpy(py, lo),
+        to_numpy(py, hi),
+        notes,
+    ))
+}

@@ -1,0 +1,102 @@
+"""flowcast.forecast: statsforecast's dialect on the shared data, both frame libraries, model
+classes on numpy, cross-validation, and bad input."""
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import pytest
+
+import flowcast
+from flowcast.forecast import (
+    ADIDA,
+    IMAPA,
+    TSB,
+    CrostonClassic,
+    CrostonOptimized,
+    CrostonSBA,
+    Naive,
+    RandomWalkWithDrift,
+    SeasonalNaive,
+    StatsForecast,
+    WindowAverage,
+)
+
+
+@pytest.fixture
+def load_csv():
+    from conftest import shared_data
+
+    return lambda rel: pd.read_csv(shared_data() / rel)
+
+
+def test_intermittent_models_match_statsforecast_reference(load_csv):
+    train = load_csv("forecast/carparts_train.csv.gz")
+    from pathlib import Path
+
+    ref = pd.read_csv(
+        Path(__file__).resolve().parents[2] / "forecast" / "tests" / "data" / "statsforecast_intermittent.csv"
+    )
+    models = [CrostonClassic(), CrostonSBA(), CrostonOptimized(), TSB(alpha_d=0.2, alpha_p=0.2), ADIDA(), IMAPA()]
+    fc = StatsForecast(models=models, freq=1, n_jobs=2).forecast(df=train, h=1)
+    merged = fc.merge(ref, on="unique_id", suffixes=("", "_sf"))
+    assert len(merged) == 1255
+    for m in models:
+        np.testing.assert_allclose(merged[m.alias], merged[f"{m.alias}_sf"], rtol=1e-5, atol=1e-6)
+
+
+def test_polars_in_polars_out_and_bands():
+    df = pl.DataFrame({"unique_id": ["a"] * 6, "ds": list(range(1, 7)), "y": [1.0, 3.0, 2.0, 4.0, 3.0, 5.0]})
+    fc = StatsForecast(models=[Naive(), RandomWalkWithDrift()], freq=1).forecast(df=df, h=2, level=[80, 95])
+    assert isinstance(fc, pl.DataFrame)
+    assert fc.columns == [
+        "unique_id", "ds", "Naive", "Naive-lo-95", "Naive-lo-80", "Naive-hi-80", "Naive-hi-95",
+        "RWD", "RWD-lo-95", "RWD-lo-80", "RWD-hi-80", "RWD-hi-95",
+    ]  # fmt: skip
+    row = fc.row(0, named=True)
+    assert row["Naive-lo-95"] < row["Naive-lo-80"] < row["Naive"] < row["Naive-hi-80"] < row["Naive-hi-95"]
+    assert fc["ds"].to_list() == [7, 8]
+
+
+def test_dates_step_by_the_frequency():
+    df = pd.DataFrame({"unique_id": "s", "ds": pd.date_range("2024-01-01", periods=5, freq="MS"), "y": np.arange(5.0)})
+    fc = StatsForecast(models=[Naive()], freq="MS").forecast(df=df, h=2)
+    assert list(fc["ds"]) == [pd.Timestamp("2024-06-01"), pd.Timestamp("2024-07-01")]
+
+
+def test_cross_validation_has_cutoffs_and_actuals():
+    df = pd.DataFrame(
+        {"unique_id": np.repeat(["a", "b"], 20), "ds": np.tile(np.arange(20), 2), "y": np.tile(np.arange(20.0), 2)}
+    )
+    cv = StatsForecast(models=[Naive(), WindowAverage(2)], freq=1).cross_validation(
+        df=df, h=3, n_windows=2, step_size=3
+    )
+    assert len(cv) == 2 * 2 * 3
+    first = cv[cv.unique_id == "a"].iloc[0]
+    assert (first["cutoff"], first["ds"], first["y"], first["Naive"]) == (13, 14, 14.0, 13.0)
+
+
+def test_model_classes_on_numpy_and_fallbacks():
+    out = SeasonalNaive(season_length=2).fit(np.array([1.0, 2.0, 3.0, 4.0])).predict(3, level=[90])
+    assert out["mean"].tolist() == [3.0, 4.0, 3.0] and out["lo-90"][0] < 3.0
+    with pytest.raises(flowcast.NotFittedError):
+        Naive().predict(1)
+    short = pd.DataFrame({"unique_id": ["a"] * 3, "ds": [1, 2, 3], "y": [1.0, 2.0, 3.0]})
+    with pytest.warns(UserWarning, match="fell back"):
+        fc = StatsForecast(models=[SeasonalNaive(12)]).forecast(df=short, h=1)
+    assert fc["SeasonalNaive"].tolist() == [3.0]
+    with pytest.raises(flowcast.ValidationError, match="series\\[0\\].y"):
+        StatsForecast(models=[SeasonalNaive(12)], fallback_model=None).forecast(df=short, h=1)
+
+
+def test_bad_frames():
+    dup = pd.DataFrame({"unique_id": ["a", "a"], "ds": [1, 1], "y": [1.0, 2.0]})
+    with pytest.raises(flowcast.ValidationError) as e:
+        StatsForecast(models=[Naive()]).forecast(df=dup, h=1)
+    assert e.value.code == "not_increasing"
+    gap = pd.DataFrame({"unique_id": ["a", "a"], "ds": [1, 2], "y": [1.0, np.nan]})
+    with pytest.raises(flowcast.ValidationError, match="missing value"):
+        StatsForecast(models=[Naive()]).forecast(df=gap, h=1)
+    with pytest.raises(flowcast.ValidationError):
+        StatsForecast(models=[TSB(alpha_d=2.0, alpha_p=0.1)]).forecast(df=dup.iloc[:1], h=1)
+    with pytest.raises(flowcast.ValidationError, match="too short"):
+        StatsForecast(models=[Naive()]).cross_validation(df=dup.iloc[:1], h=2)
