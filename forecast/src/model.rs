@@ -8,6 +8,7 @@ use crate::error::Result;
 use crate::forecast::Forecast;
 use crate::models::baselines::{self, Baseline, BaselineFit};
 use crate::models::intermittent::{self, Intermittent, IntermittentFit};
+use crate::models::theta::{AutoTheta, ThetaFit, ThetaModel};
 
 /// A model and its options.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -17,6 +18,8 @@ pub enum Model {
     Baseline(Baseline),
     /// An intermittent-demand method.
     Intermittent(Intermittent),
+    /// The Theta family (one variant, or AutoTheta choosing among the four).
+    Theta(AutoTheta),
 }
 
 /// A fitted model of any family.
@@ -27,11 +30,14 @@ pub enum Fitted {
     Baseline(BaselineFit),
     /// A fitted intermittent method.
     Intermittent(IntermittentFit),
+    /// A fitted Theta model.
+    Theta(ThetaFit),
 }
 
 /// Names [`Model::from_name`] knows, for messages.
-pub const MODEL_NAMES: &str = "naive, seasonal_naive, rwd, historic_average, window_average, \
-seasonal_window_average, croston_classic, croston_sba, croston_optimized, tsb, adida, imapa";
+pub const MODEL_NAMES: &str = "naive, naive2, seasonal_naive, rwd, historic_average, window_average, \
+seasonal_window_average, croston_classic, croston_sba, croston_optimized, tsb, adida, imapa, auto_theta, \
+theta, optimized_theta, dynamic_theta, dynamic_optimized_theta";
 
 impl Model {
     /// A model by its snake-case name (or statsforecast's alias), with the series' season length
@@ -55,6 +61,18 @@ impl Model {
         let m = season_length;
         Ok(match key.as_str() {
             "naive" => Self::Baseline(Baseline::Naive),
+            "naive2" => Self::Baseline(Baseline::Naive2 { season_length: m }),
+            "autotheta" => Self::Theta(AutoTheta::new(m)),
+            "theta" | "standardtheta" => {
+                Self::Theta(AutoTheta::new(m).with_model(ThetaModel::Standard))
+            }
+            "optimizedtheta" => Self::Theta(AutoTheta::new(m).with_model(ThetaModel::Optimized)),
+            "dynamictheta" | "dynamicstandardtheta" => {
+                Self::Theta(AutoTheta::new(m).with_model(ThetaModel::DynamicStandard))
+            }
+            "dynamicoptimizedtheta" => {
+                Self::Theta(AutoTheta::new(m).with_model(ThetaModel::DynamicOptimized))
+            }
             "seasonalnaive" | "snaive" => {
                 Self::Baseline(Baseline::SeasonalNaive { season_length: m })
             }
@@ -93,6 +111,13 @@ impl Model {
         match self {
             Self::Baseline(b) => b.name(),
             Self::Intermittent(i) => i.name(),
+            Self::Theta(t) => match t.model {
+                None => "AutoTheta",
+                Some(ThetaModel::Standard) => "Theta",
+                Some(ThetaModel::Optimized) => "OptimizedTheta",
+                Some(ThetaModel::DynamicStandard) => "DynamicTheta",
+                Some(ThetaModel::DynamicOptimized) => "DynamicOptimizedTheta",
+            },
         }
     }
 
@@ -104,6 +129,7 @@ impl Model {
         Ok(match *self {
             Self::Baseline(b) => Fitted::Baseline(baselines::fit(y, b)?),
             Self::Intermittent(i) => Fitted::Intermittent(intermittent::fit(y, i)?),
+            Self::Theta(t) => Fitted::Theta(t.fit(y)?),
         })
     }
 
@@ -162,12 +188,14 @@ impl Model {
     pub fn has_intervals(&self) -> bool {
         matches!(
             self,
-            Self::Baseline(
-                Baseline::Naive
-                    | Baseline::SeasonalNaive { .. }
-                    | Baseline::RandomWalkWithDrift
-                    | Baseline::HistoricAverage
-            )
+            Self::Theta(_)
+                | Self::Baseline(
+                    Baseline::Naive
+                        | Baseline::Naive2 { .. }
+                        | Baseline::SeasonalNaive { .. }
+                        | Baseline::RandomWalkWithDrift
+                        | Baseline::HistoricAverage
+                )
         )
     }
 }
@@ -181,6 +209,7 @@ impl Fitted {
         match self {
             Self::Baseline(f) => f.forecast(h, levels),
             Self::Intermittent(f) => f.forecast(h, levels),
+            Self::Theta(f) => f.forecast(h, levels),
         }
     }
 
@@ -189,6 +218,7 @@ impl Fitted {
         match self {
             Self::Baseline(f) => f.fitted(),
             Self::Intermittent(f) => f.fitted(),
+            Self::Theta(f) => f.fitted(),
         }
     }
 }

@@ -15,6 +15,9 @@
 use flowcast_core::{ErrorCode, ValidationError};
 use serde::{Deserialize, Serialize};
 
+use super::seasonal::{
+    DecompositionType, SEASONALITY_CRITICAL, classical_decomposition, seasonality_statistic,
+};
 use crate::error::Result;
 use crate::forecast::Forecast;
 use crate::series;
@@ -39,6 +42,13 @@ pub enum Baseline {
         /// Values averaged (≥ 1).
         window_size: usize,
     },
+    /// M4's benchmark: Naive on the series seasonally adjusted by classical multiplicative
+    /// decomposition when the 90 % autocorrelation test finds a season (and n ≥ 3m), then
+    /// reseasonalised.
+    Naive2 {
+        /// Season length (≥ 1).
+        season_length: usize,
+    },
     /// For each position in the season, the mean of its last `window_size` seasons.
     SeasonalWindowAverage {
         /// Season length (≥ 1).
@@ -57,6 +67,7 @@ impl Baseline {
             Self::RandomWalkWithDrift => "RWD",
             Self::HistoricAverage => "HistoricAverage",
             Self::WindowAverage { .. } => "WindowAverage",
+            Self::Naive2 { .. } => "Naive2",
             Self::SeasonalWindowAverage { .. } => "SeasWA",
         }
     }
@@ -69,6 +80,9 @@ pub struct BaselineFit {
     pub method: Baseline,
     /// One season of values the forecast repeats (one value for the flat methods).
     pattern: Vec<f64>,
+    /// Seasonal factors applied to the forecast (Naive2 on a seasonal series), by step.
+    #[serde(default)]
+    factors: Vec<f64>,
     /// Drift per step (0 except for the random walk with drift).
     drift: f64,
     /// Residual σ, NaN without analytic intervals.
@@ -87,6 +101,7 @@ pub fn fit(y: &[f64], method: Baseline) -> Result<BaselineFit> {
     series::finite(y)?;
     let n = y.len();
     let mut fitted = vec![f64::NAN; n];
+    let mut factors = Vec::new();
     let rms = |fitted: &[f64], dof: usize| -> f64 {
         let ss: f64 = y
             .iter()
@@ -124,6 +139,25 @@ pub fn fit(y: &[f64], method: Baseline) -> Result<BaselineFit> {
             fitted.fill(mean);
             (vec![mean], 0.0, rms(&fitted, n.saturating_sub(1)))
         }
+        Baseline::Naive2 { season_length: m } => {
+            series::season(m)?;
+            let seasonal = m > 1
+                && n >= 3 * m
+                && seasonality_statistic(y, m).is_some_and(|s| s > SEASONALITY_CRITICAL)
+                && y.iter().all(|&v| v > 0.0);
+            if seasonal {
+                let s = classical_decomposition(y, m, DecompositionType::Multiplicative)?;
+                let adjusted = s.deseasonalize(y);
+                factors = (0..m).map(|j| s.at(n + j)).collect();
+                for i in 1..n {
+                    fitted[i] = adjusted[i - 1] * s.at(i);
+                }
+                (vec![adjusted[n - 1]], 0.0, rms(&fitted, n - 1))
+            } else {
+                fitted[1..].copy_from_slice(&y[..n - 1]);
+                (vec![y[n - 1]], 0.0, rms(&fitted, n - 1))
+            }
+        }
         Baseline::WindowAverage { window_size: k } => {
             window(k, n)?;
             (
@@ -148,6 +182,7 @@ pub fn fit(y: &[f64], method: Baseline) -> Result<BaselineFit> {
     Ok(BaselineFit {
         method,
         pattern,
+        factors,
         drift,
         sigma,
         n,
@@ -177,8 +212,15 @@ impl BaselineFit {
         series::horizon(h)?;
         series::levels(levels)?;
         let m = self.pattern.len();
+        let factor = |i: usize| {
+            if self.factors.is_empty() {
+                1.0
+            } else {
+                self.factors[i % self.factors.len()]
+            }
+        };
         let mean: Vec<f64> = (0..h)
-            .map(|i| self.pattern[i % m] + self.drift * (i + 1) as f64)
+            .map(|i| (self.pattern[i % m] + self.drift * (i + 1) as f64) * factor(i))
             .collect();
         if levels.is_empty() {
             return Ok(Forecast::point(mean));
@@ -197,6 +239,7 @@ impl BaselineFit {
             let step = (i + 1) as f64;
             match self.method {
                 Baseline::Naive => sigma * step.sqrt(),
+                Baseline::Naive2 { .. } => sigma * step.sqrt() * factor(i),
                 Baseline::SeasonalNaive { season_length } => {
                     sigma * ((i / season_length) as f64 + 1.0).sqrt()
                 }

@@ -3,4 +3,6 @@
 
 pub mod baselines;
 pub mod intermittent;
+pub mod seasonal;
 pub(crate) mod ses;
+pub mod theta;
