@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::forecast::Forecast;
 use crate::models::baselines::{self, Baseline, BaselineFit};
+use crate::models::ets::{AutoEts, Ets};
 use crate::models::intermittent::{self, Intermittent, IntermittentFit};
 use crate::models::theta::{AutoTheta, ThetaFit, ThetaModel};
 
@@ -20,6 +21,8 @@ pub enum Model {
     Intermittent(Intermittent),
     /// The Theta family (one variant, or AutoTheta choosing among the four).
     Theta(AutoTheta),
+    /// Exponential smoothing state-space models (AutoETS; any component may be fixed).
+    Ets(AutoEts),
 }
 
 /// A fitted model of any family.
@@ -32,12 +35,15 @@ pub enum Fitted {
     Intermittent(IntermittentFit),
     /// A fitted Theta model.
     Theta(ThetaFit),
+    /// A fitted ETS model.
+    Ets(Ets),
 }
 
 /// Names [`Model::from_name`] knows, for messages.
 pub const MODEL_NAMES: &str = "naive, naive2, seasonal_naive, rwd, historic_average, window_average, \
 seasonal_window_average, croston_classic, croston_sba, croston_optimized, tsb, adida, imapa, auto_theta, \
-theta, optimized_theta, dynamic_theta, dynamic_optimized_theta";
+theta, optimized_theta, dynamic_theta, dynamic_optimized_theta, auto_ets, ets_<error><trend><season> \
+(e.g. ets_aan, ets_mam, ets_zzn)";
 
 impl Model {
     /// A model by its snake-case name (or statsforecast's alias), with the series' season length
@@ -61,6 +67,10 @@ impl Model {
         let m = season_length;
         Ok(match key.as_str() {
             "naive" => Self::Baseline(Baseline::Naive),
+            "autoets" | "ets" => Self::Ets(AutoEts::new(m)),
+            code if code.starts_with("ets") && code.len() == 6 => {
+                Self::Ets(AutoEts::new(m).with_model(&code[3..].to_ascii_uppercase())?)
+            }
             "naive2" => Self::Baseline(Baseline::Naive2 { season_length: m }),
             "autotheta" => Self::Theta(AutoTheta::new(m)),
             "theta" | "standardtheta" => {
@@ -111,6 +121,7 @@ impl Model {
         match self {
             Self::Baseline(b) => b.name(),
             Self::Intermittent(i) => i.name(),
+            Self::Ets(_) => "AutoETS",
             Self::Theta(t) => match t.model {
                 None => "AutoTheta",
                 Some(ThetaModel::Standard) => "Theta",
@@ -130,6 +141,7 @@ impl Model {
             Self::Baseline(b) => Fitted::Baseline(baselines::fit(y, b)?),
             Self::Intermittent(i) => Fitted::Intermittent(intermittent::fit(y, i)?),
             Self::Theta(t) => Fitted::Theta(t.fit(y)?),
+            Self::Ets(e) => Fitted::Ets(e.fit(y)?),
         })
     }
 
@@ -189,6 +201,7 @@ impl Model {
         matches!(
             self,
             Self::Theta(_)
+                | Self::Ets(_)
                 | Self::Baseline(
                     Baseline::Naive
                         | Baseline::Naive2 { .. }
@@ -210,6 +223,7 @@ impl Fitted {
             Self::Baseline(f) => f.forecast(h, levels),
             Self::Intermittent(f) => f.forecast(h, levels),
             Self::Theta(f) => f.forecast(h, levels),
+            Self::Ets(f) => f.forecast(h, levels),
         }
     }
 
@@ -219,6 +233,7 @@ impl Fitted {
             Self::Baseline(f) => f.fitted(),
             Self::Intermittent(f) => f.fitted(),
             Self::Theta(f) => f.fitted(),
+            Self::Ets(f) => f.fitted(),
         }
     }
 }

@@ -55,3 +55,22 @@ fn theta_beats_naive2_on_m3_quarterly() {
     let owa = flowcast_forecast::metrics::owa(theta.0, theta.1, naive2.0, naive2.1);
     assert!(owa < 1.0, "Theta's OWA against Naive2: {owa}");
 }
+
+#[test]
+fn auto_ets_matches_statsforecast_on_m3_quarterly_and_yearly() {
+    close(
+        "m3_quarterly",
+        accuracy(
+            "m3_quarterly",
+            8,
+            4,
+            Model::from_name("auto_ets", 4).unwrap(),
+        ),
+        (9.2193, 1.1238),
+    );
+    close(
+        "m3_yearly",
+        accuracy("m3_yearly", 6, 1, Model::from_name("auto_ets", 1).unwrap()),
+        (15.4445, 2.6968),
+    );
+}

@@ -2,6 +2,7 @@
 //! levels)` and `fitted()`.
 
 pub mod baselines;
+pub mod ets;
 pub mod intermittent;
 pub mod seasonal;
 pub(crate) mod ses;
