@@ -101,7 +101,7 @@ fn mam_tracks_a_multiplicative_season_with_trend() {
 fn recursions_match_hand_computed_ses() {
     // ANN with alpha fixed by hand: l_t = l_{t-1} + a (y_t - l_{t-1}).
     let y = [10.0, 12.0, 11.0, 13.0];
-    let p = model::Smoothing {
+    let p = Smoothing {
         alpha: 0.5,
         beta: 0.0,
         gamma: 0.0,
