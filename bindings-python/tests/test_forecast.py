@@ -100,3 +100,25 @@ def test_bad_frames():
         StatsForecast(models=[TSB(alpha_d=2.0, alpha_p=0.1)]).forecast(df=dup.iloc[:1], h=1)
     with pytest.raises(flowcast.ValidationError, match="too short"):
         StatsForecast(models=[Naive()]).cross_validation(df=dup.iloc[:1], h=2)
+
+
+def test_auto_ets_and_auto_theta_through_statsforecast_dialect(load_csv):
+    from flowcast.forecast import AutoETS, AutoTheta, Naive2
+
+    train = load_csv("forecast/m3_other_train.csv.gz")
+    test = load_csv("forecast/m3_other_test.csv.gz")
+    fc = StatsForecast(models=[AutoETS(), AutoTheta(), Naive2()], freq=1, n_jobs=2).forecast(df=train, h=8, level=[80])
+    merged = fc.merge(test, on=["unique_id", "ds"])
+    assert len(merged) == 87 * 8
+
+    def smape(col):
+        a, f = merged["y"].to_numpy(), merged[col].to_numpy()
+        return float(np.mean(200 * np.abs(a - f) / (np.abs(a) + np.abs(f))))
+
+    # statsforecast 2.1.1 on the same series: AutoETS 4.3784, AutoTheta 4.75704.
+    assert smape("AutoETS") <= 4.3784 * 1.01
+    assert smape("AutoTheta") <= 4.75704 * 1.01
+    assert smape("AutoETS") < smape("Naive2")
+    assert (merged["AutoETS-lo-80"] <= merged["AutoETS"]).all()
+    out = AutoETS(season_length=4, model="AAN").forecast(np.arange(1.0, 30.0), h=3)
+    assert out["mean"][0] == pytest.approx(30.0, rel=1e-3)

@@ -25,6 +25,13 @@ __all__ = [
     "TSB",
     "ADIDA",
     "IMAPA",
+    "Naive2",
+    "AutoETS",
+    "AutoTheta",
+    "Theta",
+    "OptimizedTheta",
+    "DynamicTheta",
+    "DynamicOptimizedTheta",
 ]
 
 
@@ -212,3 +219,102 @@ class IMAPA(_Model):
 
 def specs(models: List[_Model]) -> str:
     return json.dumps([m.spec() for m in models])
+
+
+def _named(name: str, season_length: int) -> Dict[str, Any]:
+    """The Rust core's spec of a model it names (so its layout lives in one place)."""
+    return json.loads(_flowcast.model_spec(name, int(season_length)))
+
+
+class Naive2(_Model):
+    """M4's benchmark: Naive on the seasonally adjusted series (classical multiplicative
+    decomposition when the 90 % autocorrelation test finds a season)."""
+
+    _default_alias = "Naive2"
+
+    def __init__(self, season_length: int = 1, alias: Optional[str] = None) -> None:
+        super().__init__(alias)
+        self.season_length = int(season_length)
+
+    def spec(self) -> Dict[str, Any]:
+        return _baseline("naive2", season_length=self.season_length)
+
+
+class AutoETS(_Model):
+    """Exponential smoothing state-space models chosen by AICc, as statsforecast's AutoETS.
+
+    Args:
+        season_length: 1 for none.
+        model: three letters error/trend/season, each A, M, N or Z (automatic): "ZZZ", "AAN",
+            "MAM", "ZZN".
+        damped: ``None`` tries both; ``True``/``False`` forces the trend's damping.
+    """
+
+    _default_alias = "AutoETS"
+
+    def __init__(
+        self, season_length: int = 1, model: str = "ZZZ", damped: Optional[bool] = None, alias: Optional[str] = None
+    ) -> None:
+        super().__init__(alias)
+        self.season_length, self.model, self.damped = int(season_length), str(model).upper(), damped
+
+    def spec(self) -> Dict[str, Any]:
+        spec = _named("ets_" + self.model.lower(), self.season_length)
+        spec["damped"] = self.damped
+        return spec
+
+
+class AutoTheta(_Model):
+    """The Theta family (Fiorucci et al. 2016), the variant chosen by in-sample MSE, as
+    statsforecast's AutoTheta; ``model`` one of "STM", "OTM", "DSTM", "DOTM" fixes it."""
+
+    _default_alias = "AutoTheta"
+    _variant: Optional[str] = None
+
+    def __init__(
+        self,
+        season_length: int = 1,
+        decomposition_type: str = "multiplicative",
+        model: Optional[str] = None,
+        alias: Optional[str] = None,
+    ) -> None:
+        super().__init__(alias)
+        self.season_length = int(season_length)
+        self.decomposition_type = str(decomposition_type)
+        names = {"STM": "theta", "OTM": "optimized_theta", "DSTM": "dynamic_theta", "DOTM": "dynamic_optimized_theta"}
+        if model is not None and model not in names:
+            raise ValueError(f"model = {model!r}: must be one of {sorted(names)}")
+        self._name = names[model] if model else (self._variant or "auto_theta")
+
+    def spec(self) -> Dict[str, Any]:
+        spec = _named(self._name, self.season_length)
+        spec["decomposition"] = self.decomposition_type.capitalize()
+        return spec
+
+
+class Theta(AutoTheta):
+    """Standard Theta (θ = 2)."""
+
+    _default_alias = "Theta"
+    _variant = "theta"
+
+
+class OptimizedTheta(AutoTheta):
+    """Theta with θ optimised."""
+
+    _default_alias = "OptimizedTheta"
+    _variant = "optimized_theta"
+
+
+class DynamicTheta(AutoTheta):
+    """Dynamic standard Theta (trend line updated online)."""
+
+    _default_alias = "DynamicTheta"
+    _variant = "dynamic_theta"
+
+
+class DynamicOptimizedTheta(AutoTheta):
+    """Dynamic Theta with θ optimised."""
+
+    _default_alias = "DynamicOptimizedTheta"
+    _variant = "dynamic_optimized_theta"
