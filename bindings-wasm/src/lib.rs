@@ -11,6 +11,7 @@ mod convert;
 pub mod eoq_family;
 mod errors;
 pub mod expiry;
+pub mod forecasting;
 pub mod inventory;
 mod json;
 pub mod multi_period;

@@ -378,6 +378,24 @@ export interface PerishablePolicy {
   orders: number[]; averageReward: number | null; iterations: number; converged: boolean; radix: number; dimensions: number;
 }
 
+/** Options of `forecast`. */
+export interface ForecastOptions {
+  /** Steps ahead (≥ 1). */
+  h: number;
+  /** Season length (default 1). */
+  seasonLength?: number;
+  /** Model names as the CLI takes them (default ["auto_ets"]): "auto_ets", "ets_aan", "auto_theta", "naive2", "croston_sba", … */
+  models?: string[];
+  /** Interval levels in percent, e.g. [80, 95]. */
+  level?: number[];
+  /** The model for series another cannot fit (default "naive"; null makes them an error). */
+  fallback?: string | null;
+  /** Windows for conformal intervals of models without analytic ones (default 2). */
+  conformalWindows?: number;
+}
+/** One series' forecasts: `Model`, `Model-lo-95`, `Model-hi-95` (and `Model-fallback` with the reason when a fallback stood in). */
+export type SeriesForecast = Record<string, Float64Array | string>;
+
 /** Thrown for bad input: `name` is "ValidationError". */
 export interface FlowcastValidationError extends Error {
   code: "not_finite" | "not_positive" | "negative" | "out_of_range" | "empty" | "length_mismatch" | "wrong_type" | "invalid_network" | "not_increasing" | "duplicate";

@@ -546,6 +546,25 @@ export function cases(fc, data) {
     throwsValidation(() => fc.perishableBaseStock({ lifetime: 2, orderUpTo: -1, demandMean: 3 }), "negative", "base_stock", "negative level");
   });
 
+  add("forecast one series and many, with intervals and fallbacks", () => {
+    const season = Array.from({ length: 48 }, (_, t) => 100 + 20 * [0, 1, 2, 1][t % 4] + t);
+    const one = fc.forecast(season, { h: 4, seasonLength: 4, models: ["auto_ets", "auto_theta", "seasonal_naive"], level: [80] });
+    equal(one.AutoETS.length, 4, "AutoETS steps");
+    for (const m of ["AutoETS", "AutoTheta", "SeasonalNaive"]) {
+      for (let i = 0; i < 4; i++) {
+        if (!(one[`${m}-lo-80`][i] <= one[m][i] && one[m][i] <= one[`${m}-hi-80`][i])) throw new Error(`${m} band at ${i}`);
+      }
+    }
+    near(one.SeasonalNaive[0], season[44], 0, 0, "seasonal naive repeats the last season");
+    const many = fc.forecast([[0, 3, 0, 0, 4, 0, 2], new Float64Array([1, 2, 3])], { h: 2, models: ["croston_sba", "seasonal_naive"], seasonLength: 4 });
+    equal(many.length, 2, "two series");
+    near(many[0].CrostonSBA[0], 0.95 * 2.99 / 2.09, 1e-12, 0, "Croston SBA");
+    equal(typeof many[1]["SeasonalNaive-fallback"], "string", "short series fall back and say why");
+    throwsValidation(() => fc.forecast([1, 2, NaN], { h: 1, models: ["naive"] }), "not_finite", "series[0].y[2] (Naive)", "NaN in a series");
+    throwsValidation(() => fc.forecast([1, 2], { h: 1, models: ["prophet"] }), "wrong_type", "models", "unknown model");
+    throwsValidation(() => fc.forecast([1, 2], { h: 0 }), "wrong_type", "h", "zero horizon");
+  });
+
   add("fill-rate target is met and batches broadcast", () => {
     const r = fc.safetyStock({ demandMean: [100, 50], demandSd: 30, leadTime: 4, leadTimeSd: 1, fillRate: 0.98, orderQuantity: new Float64Array([400, 300]) });
     if (!(r.safetyStock instanceof Float64Array) || r.safetyStock.length !== 2) throw new Error("expected two rows");

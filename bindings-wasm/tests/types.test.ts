@@ -8,6 +8,8 @@ import init, {
   fefoAllocate,
   projectWaste,
   planWaste,
+  forecast,
+  type ForecastOptions,
   perishableBaseStock,
   optimizePerishableBaseStock,
   type PerishableMetrics,
@@ -89,5 +91,8 @@ export async function example(): Promise<number> {
   const perishable: PerishableMetrics = perishableBaseStock({ lifetime: 3, orderUpTo: 10, demandMean: 4, issuing: "lifo" });
   const best = optimizePerishableBaseStock({ lifetime: 2, demandMean: 3, holdingCost: 1, shortageCost: 5, wastageCost: 7 });
   console.log(perishable.wasteFraction, best.baseStock);
+  const options: ForecastOptions = { h: 3, seasonLength: 12, models: ["auto_ets", "croston_sba"], level: [95] };
+  const out = forecast([1, 2, 3, 4, 5], options);
+  console.log(out);
   return mkt;
 }
