@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 # Set-up must finish before any suite starts, even under `make -j`.
 .NOTPARALLEL:
 
-.PHONY: demo test setup lint test-rust wheel test-python wasm test-wasm bench bench-stockpyl sample-data clean
+.PHONY: demo test setup lint test-rust wheel test-python wasm test-wasm bench bench-stockpyl bench-forecast sample-data clean
 
 ## Build flowcast and run the main job on the bundled sample network; writes out/.
 demo:
@@ -66,6 +66,14 @@ bench-stockpyl: wheel
 	.venv-stockpyl/bin/pip install --quiet -r benches/python/requirements-stockpyl.txt
 	.venv-stockpyl/bin/pip install --quiet --force-reinstall --no-deps target/wheels/flowcast-*.whl
 	.venv-stockpyl/bin/python benches/python/vs_stockpyl.py
+
+## Forecasting quality harness: flowcast and statsforecast 2.1.1 on the shared dev sets, one
+## core each (sMAPE, MASE, OWA, RMSSE, series per CPU-second; see benches/forecast/harness.py).
+bench-forecast: wheel
+	test -x .venv-forecast/bin/python || python3 -m venv .venv-forecast
+	.venv-forecast/bin/pip install --quiet -r benches/forecast/requirements.txt
+	.venv-forecast/bin/pip install --quiet --force-reinstall --no-deps target/wheels/flowcast-*.whl
+	.venv-forecast/bin/python benches/forecast/harness.py $(HARNESS_ARGS)
 
 ## Regenerate examples/data from its script (deterministic).
 sample-data:
