@@ -64,6 +64,18 @@ fn demo_writes_a_consistent_report() {
         // Ordering happens exactly when stock is at or below the reorder point.
         assert_eq!(f("order_now") > 0.0, f("on_hand") <= f("reorder_point"));
     }
+    // Every pair has a 14-day demand forecast with ordered 80 % and 95 % bands.
+    for p in policies {
+        let f = &p["forecast"];
+        let mean = f["mean"].as_array().unwrap();
+        assert_eq!(mean.len(), 14);
+        for (i, m) in mean.iter().enumerate() {
+            let at = |k: &str| f[k][i].as_f64().unwrap();
+            let m = m.as_f64().unwrap();
+            assert!(at("lo_95") <= at("lo_80").max(0.0) + 1e-9 && at("hi_80") <= at("hi_95") + 1e-9);
+            assert!(at("lo_80") <= m.max(0.0) + 1e-9 && m <= at("hi_80") + 1e-9, "{}", f["model"]);
+        }
+    }
     let lots = report["lots"].as_array().unwrap();
     assert_eq!(lots.len(), 39);
     let by_id = |id: &str| lots.iter().find(|l| l["lot"] == id).unwrap();

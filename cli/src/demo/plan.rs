@@ -18,6 +18,63 @@ pub(crate) const DEMAND_WINDOW_DAYS: usize = 28;
 /// Levels at which lead-time demand is read.
 pub(crate) const QUANTILE_LEVELS: [f64; 7] = [0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995];
 
+/// Days of demand the report forecasts.
+pub(crate) const FORECAST_DAYS: usize = 14;
+
+/// A demand forecast with 80 % and 95 % intervals per day.
+#[derive(Debug, Serialize)]
+pub(crate) struct DemandForecast {
+    /// The model that made it (AutoETS with a weekly season; CrostonSBA for intermittent
+    /// sellers; Naive when neither fits).
+    pub model: String,
+    pub mean: Vec<f64>,
+    pub lo_80: Vec<f64>,
+    pub hi_80: Vec<f64>,
+    pub lo_95: Vec<f64>,
+    pub hi_95: Vec<f64>,
+    /// Σ mean over the horizon.
+    pub total: f64,
+}
+
+/// Forecasts a daily sales history: AutoETS with a weekly season, or CrostonSBA with
+/// conformal intervals when more than half the days sell nothing; Naive if neither fits.
+fn demand_forecast(history: &[f64]) -> Result<DemandForecast, flowcast_forecast::Error> {
+    use flowcast_forecast::batch::{BatchOptions, forecast_batch};
+    use flowcast_forecast::model::Model;
+    let zeros = history.iter().filter(|&&v| v == 0.0).count();
+    let name = if 2 * zeros > history.len() {
+        "croston_sba"
+    } else {
+        "auto_ets"
+    };
+    let model = Model::from_name(name, 7)?;
+    let options = BatchOptions {
+        h: FORECAST_DAYS,
+        levels: vec![0.8, 0.95],
+        conformal_windows: 4,
+        threads: flowcast_core::Threads::from_count(1),
+        ..Default::default()
+    };
+    let out = forecast_batch(&[history], &[model], &options)?
+        .remove(0)
+        .remove(0);
+    let f = out.forecast;
+    let floor = |v: &[f64]| v.iter().map(|x| x.max(0.0)).collect::<Vec<_>>();
+    Ok(DemandForecast {
+        model: if out.fell_back.is_some() {
+            "Naive".into()
+        } else {
+            model.name().into()
+        },
+        total: f.mean.iter().sum(),
+        lo_80: floor(&f.intervals[0].lo),
+        hi_80: f.intervals[0].hi.clone(),
+        lo_95: floor(&f.intervals[1].lo),
+        hi_95: f.intervals[1].hi.clone(),
+        mean: f.mean,
+    })
+}
+
 /// Bootstrap draws of lead-time demand per pharmacy and SKU.
 const DRAWS: usize = 4000;
 
@@ -88,6 +145,8 @@ pub(crate) struct Policy {
     pub order_now: f64,
     /// Daily sales over the window, oldest first (for the report's sparklines).
     pub recent_sales: Vec<f64>,
+    /// Demand forecast for the next [`FORECAST_DAYS`] days from the whole history.
+    pub forecast: DemandForecast,
 }
 
 /// One lot's temperature and expiry state.
@@ -206,6 +265,12 @@ pub(crate) fn plan(net: &Network) -> Result<Report, CliError> {
                 on_hand,
                 order_now: order_now(on_hand, reorder_point, order_quantity),
                 recent_sales: window.to_vec(),
+                forecast: demand_forecast(series).map_err(|e| {
+                    CliError::bad(
+                        &net.dir.join("sales.csv"),
+                        format!("{} at {}: {e}", sku.sku, site.site_id),
+                    )
+                })?,
             });
         }
     }

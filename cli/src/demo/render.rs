@@ -55,6 +55,33 @@ pub(crate) fn summary(r: &Report, written: &[String]) -> String {
     );
     let _ = writeln!(
         s,
+        "Demand forecast, next {} days per SKU (sum over pharmacies; AutoETS with a weekly season, CrostonSBA for sparse sellers)",
+        super::plan::FORECAST_DAYS
+    );
+    let mut skus: Vec<&str> = r.policies.iter().map(|p| p.sku.as_str()).collect();
+    skus.dedup();
+    skus.sort_unstable();
+    skus.dedup();
+    for sku in skus {
+        let of = |f: fn(&Policy) -> f64| {
+            r.policies
+                .iter()
+                .filter(|p| p.sku == sku)
+                .map(f)
+                .sum::<f64>()
+        };
+        let _ = writeln!(
+            s,
+            "  {:<8} {:>8.0} units (daily 80 % bands summed: {:.0}–{:.0})",
+            sku,
+            of(|p| p.forecast.total),
+            of(|p| p.forecast.lo_80.iter().sum()),
+            of(|p| p.forecast.hi_80.iter().sum()),
+        );
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
         "Lots needing attention: mean kinetic temperature (USP <1160>) of the last week, expiry"
     );
     let _ = writeln!(
@@ -278,7 +305,7 @@ fn policy_row(p: &Policy) -> String {
         "–".into()
     };
     format!(
-        "<tr><td>{}</td><td title=\"{}\">{}</td><td>{}</td><td class=n>{:.1} ± {:.1}</td><td>{target}</td><td class=n>{:.0}</td><td class=n>{:.2}</td><td class=n>{:.1}</td><td class=n>{:.1}</td><td class=n>{:.0}</td><td class=n>{order}</td></tr>\n",
+        "<tr><td>{}</td><td title=\"{}\">{}</td><td>{}</td><td class=n>{:.1} ± {:.1}</td><td>{target}</td><td class=n>{:.0}</td><td class=n>{:.2}</td><td class=n>{:.1}</td><td class=n>{:.1}</td><td class=n>{:.0}</td><td class=n>{order}</td><td class=n title=\"{}\">{:.0} ({:.0}–{:.0})</td></tr>\n",
         esc(&p.site_name),
         esc(&p.sku_name),
         esc(&p.sku),
@@ -290,6 +317,10 @@ fn policy_row(p: &Policy) -> String {
         p.safety_stock,
         p.reorder_point,
         p.on_hand,
+        esc(&p.forecast.model),
+        p.forecast.total,
+        p.forecast.lo_80.iter().sum::<f64>(),
+        p.forecast.hi_80.iter().sum::<f64>(),
     )
 }
 
@@ -348,7 +379,7 @@ th{{background:#f9fafb;font-weight:600}} td.n{{text-align:right;font-variant-num
 </div>
 <h2>Replenishment</h2>
 <p class="muted">Daily demand from the last {window} days (mean ± sample standard deviation); economic order quantity from the SKU's order and holding costs; demand over the supplier lead time as quantiles (50 % to 99.5 %) of a bootstrap of those days with lead times drawn from the supplier's mean and spread, so slow and skewed sellers keep their shape; the reorder point is the quantile at the SKU's cycle service level (a fill-rate target uses the normal fitted to the quantiles), the safety stock the reorder point minus the mean lead-time demand (k is the safety factor in fitted standard deviations; where negative the order size alone meets the fill rate, and the buffer is floored at zero); order now under an (r, nQ) rule when stock on hand is at or below the reorder point.</p>
-<table><thead><tr><th>pharmacy</th><th>SKU</th><th>last {window} days</th><th>units/day</th><th>target</th><th>EOQ</th><th>k</th><th>safety stock</th><th>reorder point</th><th>on hand</th><th>order now</th></tr></thead>
+<table><thead><tr><th>pharmacy</th><th>SKU</th><th>last {window} days</th><th>units/day</th><th>target</th><th>EOQ</th><th>k</th><th>safety stock</th><th>reorder point</th><th>on hand</th><th>order now</th><th>next 14 days (80 %)</th></tr></thead>
 <tbody>
 {policies}</tbody></table>
 <h2>Lots</h2>
