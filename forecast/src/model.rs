@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::forecast::Forecast;
+use crate::models::arima::{ArimaModel, AutoArima};
 use crate::models::baselines::{self, Baseline, BaselineFit};
 use crate::models::ets::{AutoEts, Ets};
 use crate::models::intermittent::{self, Intermittent, IntermittentFit};
@@ -23,6 +24,8 @@ pub enum Model {
     Theta(AutoTheta),
     /// Exponential smoothing state-space models (AutoETS; any component may be fixed).
     Ets(AutoEts),
+    /// Seasonal ARIMA chosen by the Hyndman–Khandakar stepwise search.
+    Arima(AutoArima),
 }
 
 /// A fitted model of any family.
@@ -37,13 +40,15 @@ pub enum Fitted {
     Theta(ThetaFit),
     /// A fitted ETS model.
     Ets(Ets),
+    /// A fitted ARIMA model.
+    Arima(ArimaModel),
 }
 
 /// Names [`Model::from_name`] knows, for messages.
 pub const MODEL_NAMES: &str = "naive, naive2, seasonal_naive, rwd, historic_average, window_average, \
 seasonal_window_average, croston_classic, croston_sba, croston_optimized, tsb, adida, imapa, auto_theta, \
 theta, optimized_theta, dynamic_theta, dynamic_optimized_theta, auto_ets, ets_<error><trend><season> \
-(e.g. ets_aan, ets_mam, ets_zzn)";
+(e.g. ets_aan, ets_mam, ets_zzn), auto_arima";
 
 impl Model {
     /// A model by its snake-case name (or statsforecast's alias), with the series' season length
@@ -68,6 +73,7 @@ impl Model {
         Ok(match key.as_str() {
             "naive" => Self::Baseline(Baseline::Naive),
             "autoets" | "ets" => Self::Ets(AutoEts::new(m)),
+            "autoarima" | "arima" => Self::Arima(AutoArima::new(m)),
             code if code.starts_with("ets") && code.len() == 6 => {
                 Self::Ets(AutoEts::new(m).with_model(&code[3..].to_ascii_uppercase())?)
             }
@@ -122,6 +128,7 @@ impl Model {
             Self::Baseline(b) => b.name(),
             Self::Intermittent(i) => i.name(),
             Self::Ets(_) => "AutoETS",
+            Self::Arima(_) => "AutoARIMA",
             Self::Theta(t) => match t.model {
                 None => "AutoTheta",
                 Some(ThetaModel::Standard) => "Theta",
@@ -142,6 +149,7 @@ impl Model {
             Self::Intermittent(i) => Fitted::Intermittent(intermittent::fit(y, i)?),
             Self::Theta(t) => Fitted::Theta(t.fit(y)?),
             Self::Ets(e) => Fitted::Ets(e.fit(y)?),
+            Self::Arima(a) => Fitted::Arima(a.fit(y)?),
         })
     }
 
@@ -202,6 +210,7 @@ impl Model {
             self,
             Self::Theta(_)
                 | Self::Ets(_)
+                | Self::Arima(_)
                 | Self::Baseline(
                     Baseline::Naive
                         | Baseline::Naive2 { .. }
@@ -224,6 +233,7 @@ impl Fitted {
             Self::Intermittent(f) => f.forecast(h, levels),
             Self::Theta(f) => f.forecast(h, levels),
             Self::Ets(f) => f.forecast(h, levels),
+            Self::Arima(f) => f.forecast(h, levels),
         }
     }
 
@@ -234,6 +244,7 @@ impl Fitted {
             Self::Intermittent(f) => f.fitted(),
             Self::Theta(f) => f.fitted(),
             Self::Ets(f) => f.fitted(),
+            Self::Arima(f) => f.fitted(),
         }
     }
 }

@@ -74,3 +74,64 @@ fn auto_ets_matches_statsforecast_on_m3_quarterly_and_yearly() {
         (15.4445, 2.6968),
     );
 }
+
+#[test]
+fn auto_arima_matches_statsforecast_on_m3_quarterly_and_other() {
+    close(
+        "m3_quarterly",
+        accuracy(
+            "m3_quarterly",
+            8,
+            4,
+            Model::from_name("auto_arima", 4).unwrap(),
+        ),
+        (9.693, 1.1835),
+    );
+    close(
+        "m3_other",
+        accuracy("m3_other", 8, 1, Model::from_name("auto_arima", 1).unwrap()),
+        (4.619, 1.8994),
+    );
+}
+
+#[test]
+fn a_combination_of_ets_theta_and_arima_beats_theta_on_m3_quarterly() {
+    let (train, test) = (
+        load_series("forecast/m3_quarterly_train.csv.gz"),
+        load_series("forecast/m3_quarterly_test.csv.gz"),
+    );
+    let models = ["auto_ets", "auto_theta", "auto_arima"].map(|n| Model::from_name(n, 4).unwrap());
+    let theta = Model::from_name("theta", 4).unwrap();
+    let naive2 = Model::from_name("naive2", 4).unwrap();
+    let (mut comb, mut th, mut n2) = ((0.0, 0.0), (0.0, 0.0), (0.0, 0.0));
+    for ((_, y), (_, actual)) in train.iter().zip(&test) {
+        let fc: Vec<Vec<f64>> = models
+            .iter()
+            .map(|m| m.fit(y).unwrap().forecast(8, &[]).unwrap().mean)
+            .collect();
+        let mean: Vec<f64> = (0..8)
+            .map(|i| fc.iter().map(|f| f[i]).sum::<f64>() / 3.0)
+            .collect();
+        for (acc, f) in [
+            (&mut comb, mean),
+            (
+                &mut th,
+                theta.fit(y).unwrap().forecast(8, &[]).unwrap().mean,
+            ),
+            (
+                &mut n2,
+                naive2.fit(y).unwrap().forecast(8, &[]).unwrap().mean,
+            ),
+        ] {
+            acc.0 += smape(actual, &f).unwrap();
+            acc.1 += mase(actual, &f, y, 4).unwrap();
+        }
+    }
+    let owa = |a: (f64, f64)| flowcast_forecast::metrics::owa(a.0, a.1, n2.0, n2.1);
+    assert!(
+        owa(comb) < owa(th),
+        "combination OWA {} vs Theta {}",
+        owa(comb),
+        owa(th)
+    );
+}

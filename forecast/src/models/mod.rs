@@ -1,6 +1,7 @@
 //! The models. Each fits a series and returns a serialisable fitted model with `forecast(h,
 //! levels)` and `fitted()`.
 
+pub mod arima;
 pub mod baselines;
 pub mod ets;
 pub mod intermittent;
