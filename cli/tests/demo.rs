@@ -72,8 +72,14 @@ fn demo_writes_a_consistent_report() {
         for (i, m) in mean.iter().enumerate() {
             let at = |k: &str| f[k][i].as_f64().unwrap();
             let m = m.as_f64().unwrap();
-            assert!(at("lo_95") <= at("lo_80").max(0.0) + 1e-9 && at("hi_80") <= at("hi_95") + 1e-9);
-            assert!(at("lo_80") <= m.max(0.0) + 1e-9 && m <= at("hi_80") + 1e-9, "{}", f["model"]);
+            assert!(
+                at("lo_95") <= at("lo_80").max(0.0) + 1e-9 && at("hi_80") <= at("hi_95") + 1e-9
+            );
+            assert!(
+                at("lo_80") <= m.max(0.0) + 1e-9 && m <= at("hi_80") + 1e-9,
+                "{}",
+                f["model"]
+            );
         }
     }
     let lots = report["lots"].as_array().unwrap();

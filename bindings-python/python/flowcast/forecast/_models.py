@@ -27,6 +27,7 @@ __all__ = [
     "IMAPA",
     "Naive2",
     "AutoETS",
+    "AutoARIMA",
     "AutoTheta",
     "Theta",
     "OptimizedTheta",
@@ -318,3 +319,17 @@ class DynamicOptimizedTheta(AutoTheta):
 
     _default_alias = "DynamicOptimizedTheta"
     _variant = "dynamic_optimized_theta"
+
+
+class AutoARIMA(_Model):
+    """Seasonal ARIMA with drift chosen by the Hyndman–Khandakar stepwise search (KPSS for d,
+    the seasonal-strength test for D, AICc), as statsforecast's AutoARIMA."""
+
+    _default_alias = "AutoARIMA"
+
+    def __init__(self, season_length: int = 1, alias: Optional[str] = None) -> None:
+        super().__init__(alias)
+        self.season_length = int(season_length)
+
+    def spec(self) -> Dict[str, Any]:
+        return _named("auto_arima", self.season_length)
