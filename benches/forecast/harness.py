@@ -139,7 +139,8 @@ def main() -> None:
             for model in models:
                 # Intermittent models have no analytic intervals (statsforecast needs conformal
                 # settings for them): point forecasts there, 80/95 % intervals elsewhere.
-                fc, cpu = run(lib, model, train, h, m, None if name in INTERMITTENT else [80, 95])
+                level = None if name in INTERMITTENT or model in SPARSE_MODELS else [80, 95]
+                fc, cpu = run(lib, model, train, h, m, level)
                 if fc is None:
                     continue
                 score = metrics(train, test, fc, model, scale_m)
