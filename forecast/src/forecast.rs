@@ -22,6 +22,11 @@ pub struct Forecast {
     pub intervals: Vec<Band>,
 }
 
+/// The central band level whose bounds are the `p` and `1 − p` quantiles: |2p − 1|.
+pub fn level_for_quantile(p: f64) -> f64 {
+    (2.0 * p - 1.0).abs()
+}
+
 impl Forecast {
     /// Point forecasts without intervals.
     pub fn point(mean: Vec<f64>) -> Self {
@@ -29,6 +34,25 @@ impl Forecast {
             mean,
             intervals: Vec::new(),
         }
+    }
+
+    /// The one-sided `p` quantile per step (for a service level): the median is the mean, and
+    /// otherwise the upper (p > ½) or lower bound of the band at level |2p − 1|, which must
+    /// have been requested (see [`level_for_quantile`]). `None` when it was not.
+    ///
+    /// ```
+    /// use flowcast_forecast::forecast::{Forecast, level_for_quantile};
+    /// let f = Forecast::normal(vec![10.0], &[level_for_quantile(0.95)], |_| 2.0);
+    /// let q95 = f.quantile(0.95).unwrap();
+    /// assert!((q95[0] - (10.0 + 1.644_853_626_951_472 * 2.0)).abs() < 1e-9);
+    /// ```
+    pub fn quantile(&self, p: f64) -> Option<Vec<f64>> {
+        if p == 0.5 {
+            return Some(self.mean.clone());
+        }
+        let level = level_for_quantile(p);
+        let band = self.intervals.iter().find(|b| (b.level - level).abs() < 1e-9)?;
+        Some(if p > 0.5 { band.hi.clone() } else { band.lo.clone() })
     }
 
     /// Intervals from a normal forecast distribution: step `i` (0-based) has standard
