@@ -51,8 +51,15 @@ impl Forecast {
             return Some(self.mean.clone());
         }
         let level = level_for_quantile(p);
-        let band = self.intervals.iter().find(|b| (b.level - level).abs() < 1e-9)?;
-        Some(if p > 0.5 { band.hi.clone() } else { band.lo.clone() })
+        let band = self
+            .intervals
+            .iter()
+            .find(|b| (b.level - level).abs() < 1e-9)?;
+        Some(if p > 0.5 {
+            band.hi.clone()
+        } else {
+            band.lo.clone()
+        })
     }
 
     /// Intervals from a normal forecast distribution: step `i` (0-based) has standard
