@@ -125,3 +125,18 @@ def test_auto_ets_and_auto_theta_through_statsforecast_dialect(load_csv):
     assert (merged["AutoETS-lo-80"] <= merged["AutoETS"]).all()
     out = AutoETS(season_length=4, model="AAN").forecast(np.arange(1.0, 30.0), h=3)
     assert out["mean"][0] == pytest.approx(30.0, rel=1e-3)
+
+
+def test_mstl_on_hourly_data_with_two_cycles():
+    from flowcast.forecast import MSTL
+
+    t = np.arange(24 * 7 * 4)
+    y = 100 + 10 * np.sin(2 * np.pi * t / 24) + 5 * np.cos(2 * np.pi * t / 168) + 0.01 * t
+    df = pd.DataFrame({"unique_id": "sensor", "ds": pd.date_range("2024-01-01", periods=t.size, freq="h"), "y": y})
+    fc = StatsForecast(models=[MSTL(season_length=[24, 168])], freq="h").forecast(df=df, h=24, level=[90])
+    future = np.arange(t.size, t.size + 24)
+    truth = 100 + 10 * np.sin(2 * np.pi * future / 24) + 5 * np.cos(2 * np.pi * future / 168) + 0.01 * future
+    assert np.mean(np.abs(fc["MSTL"].to_numpy() - truth)) < 1.0
+    assert fc["ds"].iloc[0] == pd.Timestamp("2024-01-29 00:00")
+    with pytest.raises(ValueError):
+        MSTL(season_length=[24, 168, 1, 2, 3])

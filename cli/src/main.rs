@@ -40,7 +40,7 @@ enum Command {
         /// Season length (1 = none).
         #[arg(long, default_value_t = 1)]
         season_length: usize,
-        /// Comma-separated models: auto_ets, ets_<error><trend><season> (ets_aan, ets_mam), auto_arima,
+        /// Comma-separated models: auto_ets, ets_<error><trend><season> (ets_aan, ets_mam), auto_arima, mstl,
         /// auto_theta, theta, optimized_theta, dynamic_theta, dynamic_optimized_theta, naive,
         /// naive2, seasonal_naive, rwd, historic_average, window_average, seasonal_window_average,
         /// croston_classic, croston_sba, croston_optimized, tsb, adida, imapa.

@@ -10,6 +10,7 @@ use crate::models::arima::{ArimaModel, AutoArima};
 use crate::models::baselines::{self, Baseline, BaselineFit};
 use crate::models::ets::{AutoEts, Ets};
 use crate::models::intermittent::{self, Intermittent, IntermittentFit};
+use crate::models::mstl::{Mstl, MstlFit};
 use crate::models::theta::{AutoTheta, ThetaFit, ThetaModel};
 
 /// A model and its options.
@@ -26,6 +27,8 @@ pub enum Model {
     Ets(AutoEts),
     /// Seasonal ARIMA chosen by the Hyndman–Khandakar stepwise search.
     Arima(AutoArima),
+    /// Multiple seasonal decomposition with a non-seasonal AutoETS on the rest.
+    Mstl(Mstl),
 }
 
 /// A fitted model of any family.
@@ -42,13 +45,15 @@ pub enum Fitted {
     Ets(Ets),
     /// A fitted ARIMA model.
     Arima(ArimaModel),
+    /// A fitted MSTL model.
+    Mstl(MstlFit),
 }
 
 /// Names [`Model::from_name`] knows, for messages.
 pub const MODEL_NAMES: &str = "naive, naive2, seasonal_naive, rwd, historic_average, window_average, \
 seasonal_window_average, croston_classic, croston_sba, croston_optimized, tsb, adida, imapa, auto_theta, \
 theta, optimized_theta, dynamic_theta, dynamic_optimized_theta, auto_ets, ets_<error><trend><season> \
-(e.g. ets_aan, ets_mam, ets_zzn), auto_arima";
+(e.g. ets_aan, ets_mam, ets_zzn), auto_arima, mstl";
 
 impl Model {
     /// A model by its snake-case name (or statsforecast's alias), with the series' season length
@@ -74,6 +79,7 @@ impl Model {
             "naive" => Self::Baseline(Baseline::Naive),
             "autoets" | "ets" => Self::Ets(AutoEts::new(m)),
             "autoarima" | "arima" => Self::Arima(AutoArima::new(m)),
+            "mstl" => Self::Mstl(Mstl::new(&[m])?),
             code if code.starts_with("ets") && code.len() == 6 => {
                 Self::Ets(AutoEts::new(m).with_model(&code[3..].to_ascii_uppercase())?)
             }
@@ -129,6 +135,7 @@ impl Model {
             Self::Intermittent(i) => i.name(),
             Self::Ets(_) => "AutoETS",
             Self::Arima(_) => "AutoARIMA",
+            Self::Mstl(_) => "MSTL",
             Self::Theta(t) => match t.model {
                 None => "AutoTheta",
                 Some(ThetaModel::Standard) => "Theta",
@@ -150,6 +157,7 @@ impl Model {
             Self::Theta(t) => Fitted::Theta(t.fit(y)?),
             Self::Ets(e) => Fitted::Ets(e.fit(y)?),
             Self::Arima(a) => Fitted::Arima(a.fit(y)?),
+            Self::Mstl(a) => Fitted::Mstl(a.fit(y)?),
         })
     }
 
@@ -211,6 +219,7 @@ impl Model {
             Self::Theta(_)
                 | Self::Ets(_)
                 | Self::Arima(_)
+                | Self::Mstl(_)
                 | Self::Baseline(
                     Baseline::Naive
                         | Baseline::Naive2 { .. }
@@ -234,6 +243,7 @@ impl Fitted {
             Self::Theta(f) => f.forecast(h, levels),
             Self::Ets(f) => f.forecast(h, levels),
             Self::Arima(f) => f.forecast(h, levels),
+            Self::Mstl(f) => f.forecast(h, levels),
         }
     }
 
@@ -245,6 +255,7 @@ impl Fitted {
             Self::Theta(f) => f.fitted(),
             Self::Ets(f) => f.fitted(),
             Self::Arima(f) => f.fitted(),
+            Self::Mstl(f) => f.fitted(),
         }
     }
 }

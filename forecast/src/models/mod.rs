@@ -5,6 +5,8 @@ pub mod arima;
 pub mod baselines;
 pub mod ets;
 pub mod intermittent;
+pub mod mstl;
 pub mod seasonal;
 pub(crate) mod ses;
+pub(crate) mod stl;
 pub mod theta;

@@ -24,6 +24,7 @@ from flowcast._arrays import invalid
 from flowcast.forecast._models import (
     ADIDA,
     IMAPA,
+    MSTL,
     TSB,
     AutoARIMA,
     AutoETS,
@@ -62,6 +63,7 @@ __all__ = [
     "Naive2",
     "AutoETS",
     "AutoARIMA",
+    "MSTL",
     "AutoTheta",
     "Theta",
     "OptimizedTheta",

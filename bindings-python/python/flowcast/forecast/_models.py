@@ -28,6 +28,7 @@ __all__ = [
     "Naive2",
     "AutoETS",
     "AutoARIMA",
+    "MSTL",
     "AutoTheta",
     "Theta",
     "OptimizedTheta",
@@ -333,3 +334,22 @@ class AutoARIMA(_Model):
 
     def spec(self) -> Dict[str, Any]:
         return _named("auto_arima", self.season_length)
+
+
+class MSTL(_Model):
+    """Multiple seasonal-trend decomposition by LOESS (Bandara et al. 2021) with a non-seasonal
+    AutoETS ("ZZN") on the seasonally adjusted series; each seasonal component repeats its last
+    cycle. ``season_length`` is one period or a list (up to 4), e.g. ``[24, 168]`` for hourly
+    data."""
+
+    _default_alias = "MSTL"
+
+    def __init__(self, season_length: Any, alias: Optional[str] = None) -> None:
+        super().__init__(alias)
+        periods = [int(p) for p in (season_length if isinstance(season_length, (list, tuple)) else [season_length])]
+        if not 1 <= len(periods) <= 4 or min(periods) < 1:
+            raise ValueError(f"season_length = {season_length!r}: 1 to 4 periods, each at least 1")
+        self.season_length = periods
+
+    def spec(self) -> Dict[str, Any]:
+        return {"family": "mstl", "periods": self.season_length + [0] * (4 - len(self.season_length))}

@@ -22,7 +22,6 @@ mod fit;
 mod kalman;
 mod optim;
 mod params;
-mod stl;
 #[cfg(test)]
 mod tests;
 mod unitroot;

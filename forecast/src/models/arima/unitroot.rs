@@ -1,7 +1,7 @@
 //! Choosing the differencing orders as statsforecast's `ndiffs` (KPSS, level, 5 %) and
 //! `nsdiffs` (the default "seas" test: STL seasonal strength above 0.64).
 
-use super::stl::stl;
+use crate::models::stl::stl;
 
 pub(crate) fn is_constant(x: &[f64]) -> bool {
     x.iter().all(|&v| v == x[0])
