@@ -19,7 +19,8 @@ pub struct BatchOptions {
     pub conformal_windows: usize,
     /// The model used where another cannot fit a series (`None`: the batch fails instead).
     pub fallback: Option<Model>,
-    /// Worker threads (series are dealt round-robin; results do not depend on the count).
+    /// Worker threads (each takes the next series as it finishes one; results do not depend
+    /// on the count).
     pub threads: Threads,
 }
 
@@ -85,14 +86,24 @@ pub fn forecast_batch(
         return (0..series.len()).map(one).collect();
     }
     let one = &one;
+    // Workers take the next series from a shared counter: series differ widely in cost (an
+    // ARIMA search can take 100 times another's), so dealing them out in advance leaves one
+    // core idle at the end. Each result goes back to its series' slot: the output does not
+    // depend on who computed what.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let next = &next;
     let parts: Vec<Vec<(usize, Result<Vec<ModelForecast>>)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
-            .map(|w| {
+            .map(|_| {
                 scope.spawn(move || {
-                    (w..series.len())
-                        .step_by(workers)
-                        .map(|i| (i, one(i)))
-                        .collect()
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if i >= series.len() {
+                            break done;
+                        }
+                        done.push((i, one(i)));
+                    }
                 })
             })
             .collect();
