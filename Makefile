@@ -35,6 +35,7 @@ test-rust:
 	$(CARGO) test --workspace --doc
 	$(CARGO) run -q -p flowcast-examples --example replenishment
 	$(CARGO) run -q -p flowcast-examples --example cold_chain
+	$(CARGO) run -q -p flowcast-examples --example forecasting
 
 ## The abi3 wheel, installed into the venv.
 wheel:

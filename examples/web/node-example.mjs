@@ -20,3 +20,10 @@ const best = optimizePerishableBaseStock({ lifetime: 2, demandMean: 10, issuing:
 console.log(`perishable: order up to ${best.baseStock}, waste ${(100 * best.metrics.wasteFraction).toFixed(1)} %`);
 const plan = planWaste({ lots: [{ id: "L1", site: "S1", atRisk: 40, daysToExpiry: 4, disposalCostPerUnit: 0.5 }], destinations: [{ id: "bank", kind: "donation", capacity: 25, valuePerUnit: 0 }], legs: [{ from: "S1", to: "bank", km: 8 }] });
 console.log(`donate ${plan.totals.unitsRescued}, waste ${plan.totals.unitsWasted}`);
+
+// Forecasting: AutoETS and AutoTheta on a monthly series, CrostonSBA on a spare part.
+const { forecast } = require("../../bindings-wasm/pkg/node/flowcast.js");
+const monthly = Array.from({ length: 48 }, (_, t) => 200 + 2 * t + 40 * Math.sin((t % 12) / 12 * 2 * Math.PI));
+const f = forecast(monthly, { h: 3, seasonLength: 12, models: ["auto_ets", "auto_theta"], level: [95] });
+console.log(`AutoETS next month ${f.AutoETS[0].toFixed(1)} (95 %: ${f["AutoETS-lo-95"][0].toFixed(1)}–${f["AutoETS-hi-95"][0].toFixed(1)})`);
+console.log(`CrostonSBA ${forecast([0, 3, 0, 0, 2, 0, 1], { h: 1, models: ["croston_sba"] }).CrostonSBA[0].toFixed(3)} a month`);
