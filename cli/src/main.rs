@@ -44,7 +44,7 @@ enum Command {
         /// auto_theta, theta, optimized_theta, dynamic_theta, dynamic_optimized_theta, naive,
         /// naive2, seasonal_naive, rwd, historic_average, window_average, seasonal_window_average,
         /// croston_classic, croston_sba, croston_optimized, tsb, adida, imapa.
-        #[arg(long, default_value = "naive,seasonal_naive")]
+        #[arg(long, default_value = "auto_ets,auto_theta,auto_arima")]
         models: String,
         /// Interval levels in percent, comma-separated (e.g. 80,95).
         #[arg(long, value_delimiter = ',')]

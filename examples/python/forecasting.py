@@ -14,7 +14,9 @@ import pandas as pd
 from flowcast.forecast import IMAPA, AutoARIMA, AutoETS, AutoTheta, CrostonSBA, Naive2, StatsForecast
 
 repo = Path(__file__).resolve().parents[2]
-data = Path(os.environ.get("FLOWCAST_SHARED_DATA", repo.parent / "shared" / "data")) / "forecast"
+# The shared data: $FLOWCAST_SHARED_DATA, ../shared/data beside the repository, /work/shared/data.
+candidates = [os.environ.get("FLOWCAST_SHARED_DATA"), repo.parent / "shared" / "data", "/work/shared/data"]
+data = next(Path(c) for c in candidates if c and Path(c).is_dir()) / "forecast"
 train = pd.read_csv(data / "m3_quarterly_train.csv.gz")
 test = pd.read_csv(data / "m3_quarterly_test.csv.gz")
 keep = train["unique_id"].unique()[:40]
