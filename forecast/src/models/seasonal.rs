@@ -159,7 +159,7 @@ pub fn classical_decomposition(
         )
         .into());
     }
-    check_series(y)?;
+    crate::series::finite(y)?;
     let n = y.len();
     if n / 2 < m {
         return Err(ValidationError::new(
@@ -220,24 +220,6 @@ pub fn classical_decomposition(
         }
     }
     Ok(SeasonalIndices { kind, indices })
-}
-
-/// `y` must be non-empty and finite; the error names the first bad index.
-pub(crate) fn check_series(y: &[f64]) -> Result<()> {
-    if y.is_empty() {
-        return Err(ValidationError::new(ErrorCode::Empty, "y", "[]", "must not be empty").into());
-    }
-    if let Some(i) = y.iter().position(|v| !v.is_finite()) {
-        return Err(ValidationError::new(
-            ErrorCode::NotFinite,
-            "y",
-            y[i],
-            "must be a finite number",
-        )
-        .at(i)
-        .into());
-    }
-    Ok(())
 }
 
 #[cfg(test)]

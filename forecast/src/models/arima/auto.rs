@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::fit::{ArimaModel, Cand, Data, Ic, Method, Trend, check_series, fit_cand};
+use super::fit::{ArimaModel, Cand, Data, Ic, Method, Trend, fit_cand};
 use super::kalman::Workspace;
 use super::params::Layout;
 use super::unitroot::{diff, is_constant, ndiffs, nsdiffs};
@@ -105,7 +105,7 @@ impl AutoArima {
     /// [`Error::Invalid`] for an empty series, a non-finite value (naming its index) or `m = 0`;
     /// [`Error::NotFitted`] when no candidate model can be estimated.
     pub fn fit(&self, y: &[f64]) -> Result<ArimaModel> {
-        check_series(y)?;
+        crate::series::finite(y)?;
         if self.m == 0 {
             return Err(
                 ValidationError::new(ErrorCode::OutOfRange, "m", 0, "must be at least 1").into(),

@@ -1,7 +1,7 @@
 //! Estimation of one ARIMA(p,d,q)(P,D,Q)m model (R's `arima` as ported by statsforecast) and
 //! the fitted model's forecasts.
 
-use flowcast_core::{ErrorCode, ValidationError, check, normal};
+use flowcast_core::{ErrorCode, ValidationError, normal};
 use serde::{Deserialize, Serialize};
 
 use super::kalman::{self, Workspace};
@@ -468,11 +468,10 @@ impl ArimaModel {
     /// Forecasts `h` steps with central prediction bands at each probability in `levels`.
     ///
     /// # Errors
-    /// [`Error::Invalid`] when a level is not strictly between 0 and 1.
+    /// [`Error::Invalid`] when `h` is 0 or a level is not strictly between 0 and 1.
     pub fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast> {
-        for (i, &l) in levels.iter().enumerate() {
-            check::open_unit("levels", l).map_err(|e| e.at(i))?;
-        }
+        crate::series::horizon(h)?;
+        crate::series::levels(levels)?;
         let (mean, var) = if let Some(v) = self.constant {
             (vec![v; h], vec![0.0; h])
         } else {
@@ -578,15 +577,6 @@ impl ArimaModel {
     }
 }
 
-/// Validates a series: non-empty, finite.
-pub(crate) fn check_series(y: &[f64]) -> Result<()> {
-    check::non_empty("y", y.len())?;
-    for (i, &v) in y.iter().enumerate() {
-        check::finite("y", v).map_err(|e| e.at(i))?;
-    }
-    Ok(())
-}
-
 /// Specification of an ARIMA(p,d,q)(P,D,Q)m model to fit.
 ///
 /// ```
@@ -649,7 +639,7 @@ impl ArimaSpec {
     /// season length, orders above 20 or a series not longer than the differencing;
     /// [`Error::NotFitted`] when no admissible parameters are found.
     pub fn fit(&self, y: &[f64]) -> Result<ArimaModel> {
-        check_series(y)?;
+        crate::series::finite(y)?;
         let [p, d, q] = self.order;
         let [sp, sd, sq] = self.seasonal;
         let m = self.m;

@@ -150,23 +150,8 @@ impl AutoEts {
     /// As [`AutoEts::fit`].
     pub fn fit_with(&self, y: &[f64], ws: &mut EtsWorkspace) -> Result<Ets> {
         let ws = &mut ws.0;
-        let m = self.season_length;
-        if m == 0 {
-            return Err(ValidationError::new(
-                ErrorCode::OutOfRange,
-                "season_length",
-                0,
-                "must be at least 1",
-            )
-            .into());
-        }
-        check::non_empty("y", y.len())?;
-        if let Some(i) = y.iter().position(|v| !v.is_finite()) {
-            return Err(check::finite("y", y[i])
-                .map_err(|e| e.at(i))
-                .unwrap_err()
-                .into());
-        }
+        let m = crate::series::season(self.season_length)?;
+        crate::series::finite(y)?;
         let n = y.len();
         if n < 4 {
             return Err(too_short(n, 4, "ETS"));

@@ -23,7 +23,7 @@ pub use model::{ErrorType, EtsSpec, SeasonType, TrendType};
 use crate::error::Result;
 use crate::forecast::{Band, Forecast};
 use fit::{Candidate, Workspace};
-use flowcast_core::{ErrorCode, ValidationError, check};
+use flowcast_core::{ErrorCode, ValidationError};
 use model::Smoothing;
 use serde::{Deserialize, Serialize};
 
@@ -154,14 +154,8 @@ impl Ets {
     /// # Errors
     /// [`crate::Error::Invalid`] on `h` = 0 or a level outside (0, 1).
     pub fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast> {
-        if h == 0 {
-            return Err(
-                ValidationError::new(ErrorCode::OutOfRange, "h", 0, "must be at least 1").into(),
-            );
-        }
-        for (i, &lv) in levels.iter().enumerate() {
-            check::open_unit("levels", lv).map_err(|e| e.at(i))?;
-        }
+        crate::series::horizon(h)?;
+        crate::series::levels(levels)?;
         let p = self.smoothing();
         let mean =
             model::point_forecast(self.spec, self.level, self.slope, &self.seasonal, p.phi, h);

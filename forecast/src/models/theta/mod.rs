@@ -22,7 +22,7 @@ mod state;
 use crate::error::{Error, Result};
 use crate::forecast::{Band, Forecast};
 use crate::models::seasonal::{
-    DecompositionType, SeasonalIndices, check_series, classical_decomposition, is_seasonal,
+    DecompositionType, SeasonalIndices, classical_decomposition, is_seasonal,
 };
 use flowcast_core::{ErrorCode, ValidationError};
 use serde::{Deserialize, Serialize};
@@ -243,7 +243,7 @@ impl AutoTheta {
     }
 
     fn validate(&self, y: &[f64]) -> Result<()> {
-        check_series(y)?;
+        crate::series::finite(y)?;
         if y.len() < 4 {
             return Err(ValidationError::new(
                 ErrorCode::OutOfRange,
@@ -253,24 +253,8 @@ impl AutoTheta {
             )
             .into());
         }
-        if self.season_length == 0 {
-            return Err(ValidationError::new(
-                ErrorCode::OutOfRange,
-                "season_length",
-                0,
-                "must be at least 1",
-            )
-            .into());
-        }
-        if self.n_paths < 2 {
-            return Err(ValidationError::new(
-                ErrorCode::OutOfRange,
-                "n_paths",
-                self.n_paths,
-                "must be at least 2",
-            )
-            .into());
-        }
+        crate::series::season(self.season_length)?;
+        check_paths(self.n_paths)?;
         if let Some(a) = self.alpha.filter(|a| !(*a > 0.0 && *a <= 1.0)) {
             return Err(ValidationError::new(
                 ErrorCode::OutOfRange,
@@ -474,32 +458,9 @@ impl ThetaFit {
     /// `Error::Invalid` for `h == 0` (field `h`), a level outside (0, 1) (field `levels[i]`),
     /// or fewer than two simulation paths (field `n_paths`, only from a hand-edited model).
     pub fn forecast(&self, h: usize, levels: &[f64]) -> Result<Forecast> {
-        if h == 0 {
-            return Err(
-                ValidationError::new(ErrorCode::Empty, "h", 0, "must be at least 1").into(),
-            );
-        }
-        for (i, &l) in levels.iter().enumerate() {
-            if !(l > 0.0 && l < 1.0) {
-                return Err(ValidationError::new(
-                    ErrorCode::OutOfRange,
-                    "levels",
-                    l,
-                    "must be in (0, 1)",
-                )
-                .at(i)
-                .into());
-            }
-        }
-        if self.n_paths < 2 {
-            return Err(ValidationError::new(
-                ErrorCode::OutOfRange,
-                "n_paths",
-                self.n_paths,
-                "must be at least 2",
-            )
-            .into());
-        }
+        crate::series::horizon(h)?;
+        crate::series::levels(levels)?;
+        check_paths(self.n_paths)?;
         let mut mean = vec![0.0; h];
         state::forecast_mean(
             &self.last, self.n, self.model, self.alpha, self.theta, &mut mean,
@@ -562,6 +523,20 @@ fn std_dev(x: &[f64]) -> f64 {
     }
     let mean = x.iter().sum::<f64>() / x.len() as f64;
     (x.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (x.len() - 1) as f64).sqrt()
+}
+
+/// Interval simulation needs at least two paths.
+fn check_paths(n_paths: usize) -> Result<()> {
+    if n_paths < 2 {
+        return Err(ValidationError::new(
+            ErrorCode::OutOfRange,
+            "n_paths",
+            n_paths,
+            "must be at least 2",
+        )
+        .into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]
