@@ -194,19 +194,7 @@ impl Model {
                 positive("season_length", season_length)?;
                 positive("window_size", window_size)?;
             }
-            Self::Intermittent(Intermittent::Tsb { alpha_d, alpha_p }) => {
-                for (name, a) in [("alpha_d", alpha_d), ("alpha_p", alpha_p)] {
-                    if !(0.0..=1.0).contains(&a) {
-                        return Err(ValidationError::new(
-                            ErrorCode::OutOfRange,
-                            name,
-                            a,
-                            "must lie in [0, 1]",
-                        )
-                        .into());
-                    }
-                }
-            }
+            Self::Intermittent(i) => i.validate()?,
             _ => {}
         }
         Ok(())

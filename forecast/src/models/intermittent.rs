@@ -50,6 +50,27 @@ pub enum Intermittent {
 }
 
 impl Intermittent {
+    /// Checks the method's options: TSB's smoothing constants lie in [0, 1].
+    ///
+    /// # Errors
+    /// `out_of_range` naming `alpha_d` or `alpha_p`.
+    pub fn validate(&self) -> Result<()> {
+        if let Self::Tsb { alpha_d, alpha_p } = *self {
+            for (name, a) in [("alpha_d", alpha_d), ("alpha_p", alpha_p)] {
+                if !(0.0..=1.0).contains(&a) {
+                    return Err(ValidationError::new(
+                        ErrorCode::OutOfRange,
+                        name,
+                        a,
+                        "must lie in [0, 1]",
+                    )
+                    .into());
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// statsforecast's alias of the method.
     pub fn name(&self) -> &'static str {
         match self {
@@ -116,19 +137,7 @@ pub fn fit(y: &[f64], method: Intermittent) -> Result<IntermittentFit> {
         .at(i)
         .into());
     }
-    if let Intermittent::Tsb { alpha_d, alpha_p } = method {
-        for (name, a) in [("alpha_d", alpha_d), ("alpha_p", alpha_p)] {
-            if !(0.0..=1.0).contains(&a) {
-                return Err(ValidationError::new(
-                    ErrorCode::OutOfRange,
-                    name,
-                    a,
-                    "must lie in [0, 1]",
-                )
-                .into());
-            }
-        }
-    }
+    method.validate()?;
     let nan = || vec![f64::NAN; y.len()];
     let (level, fitted) = match method {
         Intermittent::CrostonClassic => croston(y, 1.0),
