@@ -26,6 +26,30 @@ pub(crate) fn slice<'a>(
     })
 }
 
+/// Record boundaries (int64 positions) as indexes; a negative one is reported by name.
+pub(crate) fn positions(
+    py: Python<'_>,
+    name: &'static str,
+    array: &PyReadonlyArray1<'_, i64>,
+) -> PyResult<Vec<usize>> {
+    array
+        .as_array()
+        .iter()
+        .map(|&b| usize::try_from(b))
+        .collect::<Result<_, _>>()
+        .map_err(|_| {
+            invalid(
+                py,
+                ValidationError::new(
+                    ErrorCode::Negative,
+                    name,
+                    "a negative value",
+                    "must be at least 0",
+                ),
+            )
+        })
+}
+
 /// A float64 array as a batch column: one element is a scalar broadcast to every row.
 pub(crate) fn column<'a>(
     py: Python<'_>,

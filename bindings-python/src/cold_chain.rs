@@ -16,7 +16,7 @@ use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 use serde::Serialize;
 
-use crate::arrays::{slice, to_numpy};
+use crate::arrays::{positions, slice, to_numpy};
 use crate::errors::{Failure, compute, raise};
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -94,29 +94,6 @@ fn bad_json(field: &'static str, e: &serde_json::Error) -> Failure {
 
 fn to_json(value: &impl Serialize) -> Result<String, Failure> {
     serde_json::to_string(value).map_err(|e| Failure::Other(e.to_string()))
-}
-
-fn positions(
-    py: Python<'_>,
-    name: &'static str,
-    bounds: &PyReadonlyArray1<'_, i64>,
-) -> PyResult<Vec<usize>> {
-    bounds
-        .as_array()
-        .iter()
-        .map(|&b| usize::try_from(b))
-        .collect::<Result<_, _>>()
-        .map_err(|_| {
-            raise(
-                py,
-                ValidationError::new(
-                    ErrorCode::Negative,
-                    name,
-                    "a negative value",
-                    "must be at least 0",
-                ),
-            )
-        })
 }
 
 /// AF(t) relative to `t_ref`, element-wise (arrays of one length, or one value for all).

@@ -1,13 +1,12 @@
 //! `flowcast.expiry` kernels: mean kinetic temperature.
 
 use flowcast_core::column::zeroed;
-use flowcast_core::{ErrorCode, ValidationError};
 use flowcast_expiry::mkt::{MktParams, mkt_segments};
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 
-use crate::arrays::{slice, to_numpy};
-use crate::errors::{compute, invalid};
+use crate::arrays::{positions, slice, to_numpy};
+use crate::errors::compute;
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(mean_kinetic_temperature, m)?)?;
@@ -30,22 +29,7 @@ fn mean_kinetic_temperature<'py>(
         .as_ref()
         .map(|w| slice(py, "weights", w))
         .transpose()?;
-    let bounds: Vec<usize> = bounds
-        .as_array()
-        .iter()
-        .map(|&b| usize::try_from(b))
-        .collect::<Result<_, _>>()
-        .map_err(|_| {
-            invalid(
-                py,
-                ValidationError::new(
-                    ErrorCode::Negative,
-                    "bounds",
-                    "a negative value",
-                    "must be at least 0",
-                ),
-            )
-        })?;
+    let bounds = positions(py, "bounds", &bounds)?;
     let params = MktParams {
         delta_h,
         gas_constant,

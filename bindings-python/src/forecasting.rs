@@ -7,7 +7,7 @@ use flowcast_forecast::model::Model;
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
 
-use crate::arrays::{slice, to_numpy};
+use crate::arrays::{positions, slice, to_numpy};
 use crate::errors::{Failure, compute, raise};
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -59,22 +59,7 @@ fn forecast_many<'py>(
     threads: usize,
 ) -> PyResult<Outputs<'py>> {
     let values = slice(py, "y", &y)?;
-    let bounds: Vec<usize> = bounds
-        .as_array()
-        .iter()
-        .map(|&b| usize::try_from(b).ok().filter(|&b| b <= values.len()))
-        .collect::<Option<_>>()
-        .ok_or_else(|| {
-            raise(
-                py,
-                ValidationError::new(
-                    ErrorCode::OutOfRange,
-                    "bounds",
-                    "a value",
-                    "must lie within the data",
-                ),
-            )
-        })?;
+    let bounds = positions(py, "bounds", &bounds)?;
     let l = levels.len();
     let result = compute(py, || {
         let models = models_from(models)?;
@@ -82,12 +67,14 @@ fn forecast_many<'py>(
             Some(f) => Some(models_from(&format!("[{f}]"))?[0]),
             None => None,
         };
-        if bounds.windows(2).any(|w| w[1] <= w[0]) {
+        if bounds.windows(2).any(|w| w[1] <= w[0])
+            || bounds.last().is_some_and(|&b| b > values.len())
+        {
             return Err(Failure::Invalid(ValidationError::new(
                 ErrorCode::OutOfRange,
                 "bounds",
                 "a series",
-                "every series needs at least one value",
+                "must increase within the data: every series needs at least one value",
             )));
         }
         let series: Vec<&[f64]> = bounds.windows(2).map(|w| &values[w[0]..w[1]]).collect();

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import Any, Dict, Iterator, Optional, Tuple
+from typing import Any, Dict, Iterator, Mapping, Optional, Tuple
 
 import numpy as np
 
@@ -26,6 +26,21 @@ def _kind(x: Any) -> Optional[str]:
     if module.startswith("polars"):
         return "polars"
     return None
+
+
+def records(name: str, rows: Any) -> list:
+    """Rows of a pandas or polars frame, or of an iterable of dicts, as a list of dicts
+    (anything else is a ValidationError naming ``name[i]``)."""
+    kind = _kind(rows)
+    if kind == "pandas":
+        return rows.to_dict("records")
+    if kind == "polars":
+        return rows.to_dicts()
+    rows = list(rows)
+    for i, r in enumerate(rows):
+        if not isinstance(r, Mapping):
+            raise invalid(f"{name}[{i}]", type(r).__name__, "wrong_type", "must be a dict")
+    return rows
 
 
 def as_float_array(name: str, x: Any) -> np.ndarray:

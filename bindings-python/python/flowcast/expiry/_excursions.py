@@ -29,7 +29,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from flowcast import _flowcast
-from flowcast._arrays import as_float_array, invalid
+from flowcast._arrays import _kind, as_float_array, invalid
 
 __all__ = ["excursion_rules", "analyze_excursions", "analyze_excursions_by", "ExcursionTracker"]
 
@@ -107,7 +107,7 @@ def excursion_rules(
 
 def _minutes(timestamps: Any) -> tuple:
     """Timestamps as float minutes, and whether they were datetimes."""
-    kind = type(timestamps).__module__.split(".")[0]
+    kind = _kind(timestamps)
     if kind in ("pandas", "polars"):
         timestamps = timestamps.to_numpy()
     arr = np.asarray(timestamps)
@@ -182,7 +182,7 @@ def analyze_excursions_by(
     0      a    reject                  10.0
     1      b  in_range                   0.0
     """
-    kind = type(frame).__module__.split(".")[0]
+    kind = _kind(frame)
     if kind not in ("pandas", "polars"):
         raise TypeError(f"analyze_excursions_by() takes a pandas or polars DataFrame, not {type(frame).__name__}")
     for column in (by, time, temp):

@@ -22,7 +22,7 @@ from typing import Any, Iterable, List, Mapping
 import numpy as np
 
 from flowcast import _flowcast
-from flowcast._arrays import invalid
+from flowcast._arrays import invalid, records
 
 __all__ = ["fefo_allocate", "fefo_allocate_orders"]
 
@@ -42,12 +42,7 @@ def _day(field: str, day: Any) -> int:
 
 
 def _lots(lots: Any):
-    kind = type(lots).__module__.split(".")[0]
-    if kind == "pandas":
-        lots = lots.to_dict("records")
-    elif kind == "polars":
-        lots = lots.to_dicts()
-    lots = list(lots)
+    lots = records("lots", lots)
     ids, expiry, qty = [], [], []
     for i, lot in enumerate(lots):
         for key in ("lot", "expiry_day", "qty"):

@@ -13,7 +13,7 @@ from typing import Any, Optional
 import numpy as np
 
 from flowcast import _flowcast
-from flowcast._arrays import as_float_array, relabel
+from flowcast._arrays import _kind, as_float_array, relabel
 from flowcast.errors import ValidationError
 
 _INDEXED = re.compile(r"^(temps_c|weights)(?:\[(\d+)\])?$")
@@ -137,7 +137,7 @@ def mean_kinetic_temperature_by(
     0   a   5.0000
     1   b  26.2599
     """
-    kind = type(frame).__module__.split(".")[0]
+    kind = _kind(frame)
     if kind not in ("pandas", "polars"):
         raise TypeError(f"mean_kinetic_temperature_by() takes a pandas or polars DataFrame, not {type(frame).__name__}")
     columns = list(frame.columns)

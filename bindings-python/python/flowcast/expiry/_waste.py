@@ -30,24 +30,12 @@ from typing import Any, Iterable, List, Mapping, Optional
 import numpy as np
 
 from flowcast import _flowcast
-from flowcast._arrays import as_float_array, invalid
+from flowcast._arrays import as_float_array, invalid, records
 
 __all__ = ["project_waste", "plan_waste", "DEFAULT_CO2E_PER_KG"]
 
 #: kg CO2e per kg of food wasted: FAO (2013) Food Wastage Footprint, 3.3 Gt CO2e / 1.3 Gt.
 DEFAULT_CO2E_PER_KG = 2.5
-
-
-def _records(name: str, rows: Any) -> List[Mapping[str, Any]]:
-    if type(rows).__module__.split(".")[0] == "pandas":
-        return rows.to_dict("records")
-    if type(rows).__module__.split(".")[0] == "polars":
-        return rows.to_dicts()
-    rows = list(rows)
-    for i, r in enumerate(rows):
-        if not isinstance(r, Mapping):
-            raise invalid(f"{name}[{i}]", type(r).__name__, "wrong_type", "must be a dict")
-    return rows
 
 
 def project_waste(
@@ -67,7 +55,7 @@ def project_waste(
         demand_after: demand on days past a per-day forecast (default: its mean).
         min_shelf_days: units may not be sold in their last ``min_shelf_days`` days.
     """
-    rows = _records("lots", lots)
+    rows = records("lots", lots)
     ids = [str(r.get("lot", r.get("id", i))) for i, r in enumerate(rows)]
     qty = [float(r["qty"]) for r in rows]
     days = []
@@ -125,7 +113,7 @@ def plan_waste(
         ``units_rescued``, ``units_wasted``, ``kg_avoided``, ``co2e_avoided_kg`` …) and
         ``integral``.
     """
-    lot_rows = [dict(r) for r in _records("lots", lots)]
+    lot_rows = [dict(r) for r in records("lots", lots)]
     total = sum(float(r.get("at_risk", 0.0)) for r in lot_rows)
     dest = []
     for d in destinations:

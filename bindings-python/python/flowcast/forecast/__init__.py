@@ -20,7 +20,7 @@ from typing import Any, List, Optional, Sequence
 import numpy as np
 
 from flowcast import _flowcast
-from flowcast._arrays import invalid
+from flowcast._arrays import _kind, invalid
 from flowcast.forecast._models import (
     ADIDA,
     IMAPA,
@@ -88,7 +88,7 @@ class _Long:
     """A long frame as flat sorted arrays: ids (sorted), per-series bounds, ds and y."""
 
     def __init__(self, df: Any, id_col: str, time_col: str, target_col: str) -> None:
-        self.kind = type(df).__module__.split(".")[0]
+        self.kind = _kind(df)
         if self.kind not in ("pandas", "polars"):
             raise TypeError(f"expected a pandas or polars DataFrame, not {type(df).__name__}")
         for column in (id_col, time_col, target_col):
