@@ -59,21 +59,6 @@ fn monotone(bounds: &[usize], len: usize) -> Result<(), Failure> {
     Ok(())
 }
 
-/// An expiry error whose `field[i]` counts from `offset`.
-fn shifted(e: flowcast_expiry::Error, offset: usize) -> Failure {
-    match Failure::from(e) {
-        Failure::Invalid(mut v) => {
-            if let Some(open) = v.field.find('[') {
-                if let Ok(i) = v.field[open + 1..v.field.len() - 1].parse::<usize>() {
-                    v.field = format!("{}[{}]", &v.field[..open], i + offset).into();
-                }
-            }
-            Failure::Invalid(v)
-        }
-        other => other,
-    }
-}
-
 /// An expiry error, its field indexed by `i` when given.
 fn indexed(e: flowcast_expiry::Error, i: Option<usize>) -> Failure {
     match (Failure::from(e), i) {
@@ -242,7 +227,12 @@ fn kinetic_sums<'py>(
             let (start, end) = (b[0], b[1]);
             let w = weights.map(|w| &w[start..end]);
             let s =
-                MktSums::from_readings(&temps[start..end], w, &p).map_err(|e| shifted(e, start))?;
+                MktSums::from_readings(&temps[start..end], w, &p).map_err(
+                    |e| match Failure::from(e) {
+                        Failure::Invalid(v) => Failure::Invalid(v.offset(start)),
+                        other => other,
+                    },
+                )?;
             let nan = f64::NAN;
             for (k, v) in [
                 s.ln_kinetic_sum(),

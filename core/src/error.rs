@@ -97,6 +97,32 @@ impl ValidationError {
         }
     }
 
+    /// The same error with its position moved on by `offset`: `y[3]` becomes `y[3 + offset]`
+    /// (an error found in a slice, reported at the caller's position). A field without a
+    /// position is left as it is.
+    ///
+    /// ```
+    /// use flowcast_core::check;
+    /// let e = check::finite("temps_c", f64::NAN).unwrap_err().at(3).offset(100);
+    /// assert_eq!(e.field, "temps_c[103]");
+    /// ```
+    #[must_use]
+    pub fn offset(mut self, offset: usize) -> Self {
+        let shifted = self
+            .field
+            .strip_suffix(']')
+            .and_then(|f| f.rsplit_once('['))
+            .and_then(|(name, i)| {
+                i.parse::<usize>()
+                    .ok()
+                    .map(|i| format!("{name}[{}]", i + offset))
+            });
+        if let Some(field) = shifted {
+            self.field = Cow::Owned(field);
+        }
+        self
+    }
+
     /// The same error for element `index` of a batch input: `field` becomes `field[index]`.
     #[must_use]
     pub fn at(mut self, index: usize) -> Self {

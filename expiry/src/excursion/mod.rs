@@ -73,21 +73,12 @@ pub fn analyze_many(
     bounds
         .windows(2)
         .map(|b| {
-            analyze(&timestamps[b[0]..b[1]], &temps_c[b[0]..b[1]], rules)
-                .map_err(|e| shift_index(e, b[0]))
+            analyze(&timestamps[b[0]..b[1]], &temps_c[b[0]..b[1]], rules).map_err(|e| {
+                let crate::Error::Invalid(v) = e;
+                v.offset(b[0]).into()
+            })
         })
         .collect()
-}
-
-/// Re-bases an error's `field[i]` index by `offset`.
-fn shift_index(e: crate::Error, offset: usize) -> crate::Error {
-    let crate::Error::Invalid(mut v) = e;
-    if let Some(open) = v.field.find('[') {
-        if let Ok(i) = v.field[open + 1..v.field.len() - 1].parse::<usize>() {
-            v.field = format!("{}[{}]", &v.field[..open], i + offset).into();
-        }
-    }
-    v.into()
 }
 
 #[cfg(test)]
