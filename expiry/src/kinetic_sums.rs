@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::fast_exp;
-use crate::mkt::{KELVIN_OFFSET, MktParams};
+use crate::mkt::{KELVIN_OFFSET, MktParams, check_reading};
 
 /// A shifted term larger than e^this is rescaled so sums stay far from overflow.
 pub(crate) const RESCALE_ABOVE: f64 = 300.0;
@@ -279,27 +279,6 @@ impl MktSums {
     pub fn max_c(&self) -> Option<f64> {
         (self.weight > 0.0).then_some(self.max_c)
     }
-}
-
-/// A temperature must be finite and above absolute zero.
-pub(crate) fn check_reading(
-    field: &'static str,
-    t: f64,
-) -> std::result::Result<f64, ValidationError> {
-    if t > -KELVIN_OFFSET && t.is_finite() {
-        return Ok(t);
-    }
-    let code = if t.is_finite() {
-        ErrorCode::OutOfRange
-    } else {
-        ErrorCode::NotFinite
-    };
-    Err(ValidationError::new(
-        code,
-        field,
-        t,
-        "must be a finite temperature above absolute zero (-273.15 °C)",
-    ))
 }
 
 fn check_weight(field: &'static str, w: f64) -> std::result::Result<f64, ValidationError> {

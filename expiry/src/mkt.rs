@@ -50,6 +50,27 @@ impl MktParams {
     }
 }
 
+/// A temperature must be finite and above absolute zero.
+pub(crate) fn check_reading(
+    field: &'static str,
+    t: f64,
+) -> std::result::Result<f64, ValidationError> {
+    if t > -KELVIN_OFFSET && t.is_finite() {
+        return Ok(t);
+    }
+    let code = if t.is_finite() {
+        ErrorCode::OutOfRange
+    } else {
+        ErrorCode::NotFinite
+    };
+    Err(ValidationError::new(
+        code,
+        field,
+        t,
+        "must be a finite temperature above absolute zero (-273.15 °C)",
+    ))
+}
+
 /// MKT of a record together with its plain statistics.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MktSummary {
@@ -175,17 +196,7 @@ fn segment(temps: &[f64], weights: Option<&[f64]>, c: f64, base: usize) -> Resul
     let (mut total_w, mut sum_wt) = (0.0, 0.0);
     for (i, &t) in temps.iter().enumerate() {
         let w = weights.map_or(1.0, |w| w[i]);
-        if !(t > -KELVIN_OFFSET && t.is_finite()) {
-            let reason = "must be a finite temperature above absolute zero (-273.15 °C)";
-            let code = if t.is_finite() {
-                ErrorCode::OutOfRange
-            } else {
-                ErrorCode::NotFinite
-            };
-            return Err(ValidationError::new(code, "temps_c", t, reason)
-                .at(base + i)
-                .into());
-        }
+        check_reading("temps_c", t).map_err(|e| e.at(base + i))?;
         if !(w >= 0.0 && w.is_finite()) {
             return Err(check::non_negative("weights", w)
                 .unwrap_err()

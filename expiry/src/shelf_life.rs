@@ -15,7 +15,7 @@
 use flowcast_core::{ErrorCode, ValidationError, check};
 
 use crate::error::Result;
-use crate::kinetic_sums::check_reading;
+use crate::mkt::check_reading;
 use crate::mkt::{KELVIN_OFFSET, MktParams};
 
 /// How degradation speeds up with temperature.

@@ -4,8 +4,8 @@ use flowcast_core::{ErrorCode, ValidationError, check};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::kinetic_sums::check_reading;
 use crate::mkt::MktParams;
+use crate::mkt::check_reading;
 
 /// One day in minutes: the longest transient spike USP <659> tolerates.
 pub const DAY_MIN: f64 = 1440.0;

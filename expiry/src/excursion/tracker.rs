@@ -7,8 +7,9 @@ use super::report::{BudgetUse, Excursion, Gap, Kind, Report};
 use super::rules::Rules;
 use crate::error::Result;
 use crate::fast_exp;
-use crate::kinetic_sums::{MktSums, RESCALE_ABOVE, check_reading};
+use crate::kinetic_sums::{MktSums, RESCALE_ABOVE};
 use crate::mkt::KELVIN_OFFSET;
+use crate::mkt::check_reading;
 
 /// Readings per block of the batch path (two stack buffers of this many terms).
 const BLOCK: usize = 256;
@@ -30,15 +31,31 @@ pub struct Signals {
     pub budget_exceeded: bool,
 }
 
-fn not_increasing(t: f64, previous: f64, index: usize) -> crate::Error {
-    ValidationError::new(
-        ErrorCode::NotIncreasing,
-        "timestamps",
-        t,
-        format!("must be later than the previous timestamp ({previous})"),
-    )
-    .at(index)
-    .into()
+/// Reading `index` (`temp_c` at `t`) after one at `previous`: a temperature above absolute
+/// zero, a finite time later than the previous one.
+fn check_next(previous: Option<f64>, t: f64, temp_c: f64, index: usize) -> Result<()> {
+    check_reading("temps_c", temp_c).map_err(|e| e.at(index))?;
+    if !t.is_finite() {
+        return Err(ValidationError::new(
+            ErrorCode::NotFinite,
+            "timestamps",
+            t,
+            "must be a finite time",
+        )
+        .at(index)
+        .into());
+    }
+    if let Some(p) = previous.filter(|&p| t <= p) {
+        return Err(ValidationError::new(
+            ErrorCode::NotIncreasing,
+            "timestamps",
+            t,
+            format!("must be later than the previous timestamp ({p})"),
+        )
+        .at(index)
+        .into());
+    }
+    Ok(())
 }
 
 /// An out-of-range run still growing.
@@ -142,25 +159,10 @@ impl Tracker {
     /// (`temps_c[i]`). A rejected reading leaves the tracker unchanged.
     pub fn push(&mut self, t: f64, temp_c: f64) -> Result<Signals> {
         let index = usize::try_from(self.readings).unwrap_or(usize::MAX);
-        check_reading("temps_c", temp_c).map_err(|e| e.at(index))?;
-        if !t.is_finite() {
-            return Err(ValidationError::new(
-                ErrorCode::NotFinite,
-                "timestamps",
-                t,
-                "must be a finite time",
-            )
-            .at(index)
-            .into());
-        }
+        check_next(self.pending.map(|p| p.0), t, temp_c, index)?;
         let mut signals = Signals::default();
         match self.pending {
-            Some((t0, temp0)) => {
-                if t <= t0 {
-                    return Err(not_increasing(t, t0, index));
-                }
-                self.hold(t0, temp0, t, None, &mut signals);
-            }
+            Some((t0, temp0)) => self.hold(t0, temp0, t, None, &mut signals),
             None => self.first_t = t,
         }
         let kind = self.kind(temp_c);
@@ -309,20 +311,7 @@ impl Tracker {
         }
         let mut prev = self.pending.map(|p| p.0);
         for (i, (&t, &v)) in timestamps.iter().zip(temps_c).enumerate() {
-            check_reading("temps_c", v).map_err(|e| e.at(base + i))?;
-            if !t.is_finite() {
-                return Err(ValidationError::new(
-                    ErrorCode::NotFinite,
-                    "timestamps",
-                    t,
-                    "must be a finite time",
-                )
-                .at(base + i)
-                .into());
-            }
-            if let Some(p) = prev.filter(|&p| t <= p) {
-                return Err(not_increasing(t, p, base + i));
-            }
+            check_next(prev, t, v, base + i)?;
             prev = Some(t);
         }
         Ok(())
