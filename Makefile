@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 # Set-up must finish before any suite starts, even under `make -j`.
 .NOTPARALLEL:
 
-.PHONY: demo test setup lint test-rust wheel test-python wasm test-wasm bench bench-stockpyl bench-forecast sample-data clean
+.PHONY: demo test setup lint test-rust wheel test-python wasm test-wasm bench bench-stockpyl bench-forecast bench-vrp sample-data clean
 
 ## Build flowcast and run the main job on the bundled sample network; writes out/.
 demo:
@@ -75,6 +75,15 @@ bench-forecast: wheel
 	.venv-forecast/bin/pip install --quiet -r benches/forecast/requirements.txt
 	.venv-forecast/bin/pip install --quiet --force-reinstall --no-deps target/wheels/flowcast-*.whl
 	.venv-forecast/bin/python benches/forecast/harness.py $(HARNESS_ARGS)
+
+## Routing quality harness: flowcast's `vrp solve` and PyVRP, OR-Tools and VROOM on the shared
+## X and Solomon instances, the same wall-clock limit each, every answer re-checked and re-costed
+## (gap to BKS, vehicles, wall time, feasibility; see benches/vrp/harness.py).
+bench-vrp:
+	test -x .venv-vrp/bin/python || python3 -m venv .venv-vrp
+	.venv-vrp/bin/pip install --quiet -r benches/vrp/requirements.txt
+	$(CARGO) build --release -p flowcast-cli
+	.venv-vrp/bin/python benches/vrp/harness.py $(HARNESS_ARGS)
 
 ## Regenerate examples/data from its script (deterministic).
 sample-data:
