@@ -2,7 +2,9 @@
 //! call, in parallel, without the GIL.
 
 use flowcast_core::{ErrorCode, Threads, ValidationError};
-use flowcast_forecast::batch::{BatchOptions, forecast_batch};
+use flowcast_forecast::batch::{BatchOptions, cross_validation_batch, forecast_batch};
+use flowcast_forecast::evaluate::{Refit, Windows};
+use flowcast_forecast::forecast::Forecast;
 use flowcast_forecast::model::Model;
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::prelude::*;
@@ -12,6 +14,7 @@ use crate::errors::{Failure, compute, raise};
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(forecast_many, m)?)?;
+    m.add_function(wrap_pyfunction!(cross_validation_many, m)?)?;
     m.add_function(wrap_pyfunction!(model_spec, m)?)?;
     Ok(())
 }
@@ -62,29 +65,16 @@ fn forecast_many<'py>(
     let bounds = positions(py, "bounds", &bounds)?;
     let l = levels.len();
     let result = compute(py, || {
-        let models = models_from(models)?;
-        let fallback = match fallback {
-            Some(f) => Some(models_from(&format!("[{f}]"))?[0]),
-            None => None,
-        };
-        if bounds.windows(2).any(|w| w[1] <= w[0])
-            || bounds.last().is_some_and(|&b| b > values.len())
-        {
-            return Err(Failure::Invalid(ValidationError::new(
-                ErrorCode::OutOfRange,
-                "bounds",
-                "a series",
-                "must increase within the data: every series needs at least one value",
-            )));
-        }
-        let series: Vec<&[f64]> = bounds.windows(2).map(|w| &values[w[0]..w[1]]).collect();
-        let options = BatchOptions {
+        let (series, models, options) = batch(
+            values,
+            &bounds,
+            models,
             h,
-            levels: levels.clone(),
+            &levels,
             conformal_windows,
             fallback,
-            threads: Threads::from_count(threads),
-        };
+            threads,
+        )?;
         let out = forecast_batch(&series, &models, &options)?;
         let k = models.len();
         let mut mean = vec![0.0; series.len() * h * k];
@@ -94,19 +84,140 @@ fn forecast_many<'py>(
         for (i, per_model) in out.iter().enumerate() {
             for (j, mf) in per_model.iter().enumerate() {
                 notes.push(mf.fell_back.clone());
-                for step in 0..h {
-                    let cell = (i * h + step) * k + j;
-                    mean[cell] = mf.forecast.mean[step];
-                    for (b, band) in mf.forecast.intervals.iter().enumerate() {
-                        lo[cell * l + b] = band.lo[step];
-                        hi[cell * l + b] = band.hi[step];
-                    }
-                }
+                let cells = (&mut mean[..], &mut lo[..], &mut hi[..]);
+                write_forecast(cells, &mf.forecast, i * h, k, j, l);
             }
         }
         Ok((mean, lo, hi, notes))
     })?;
     let (mean, lo, hi, notes) = result;
+    Ok((
+        to_numpy(py, mean),
+        to_numpy(py, lo),
+        to_numpy(py, hi),
+        notes,
+    ))
+}
+
+/// The series, models and options of a batch call.
+type Batch<'a> = (Vec<&'a [f64]>, Vec<Model>, BatchOptions);
+
+/// Checks `bounds` and reads the models, fallback and options of a batch call.
+#[allow(clippy::too_many_arguments)]
+fn batch<'a>(
+    values: &'a [f64],
+    bounds: &[usize],
+    models: &str,
+    h: usize,
+    levels: &[f64],
+    conformal_windows: usize,
+    fallback: Option<&str>,
+    threads: usize,
+) -> Result<Batch<'a>, Failure> {
+    let models = models_from(models)?;
+    let fallback = match fallback {
+        Some(f) => Some(models_from(&format!("[{f}]"))?[0]),
+        None => None,
+    };
+    if bounds.windows(2).any(|w| w[1] <= w[0]) || bounds.last().is_some_and(|&b| b > values.len())
+    {
+        return Err(Failure::Invalid(ValidationError::new(
+            ErrorCode::OutOfRange,
+            "bounds",
+            "a series",
+            "must increase within the data: every series needs at least one value",
+        )));
+    }
+    let series = bounds.windows(2).map(|w| &values[w[0]..w[1]]).collect();
+    let options = BatchOptions {
+        h,
+        levels: levels.to_vec(),
+        conformal_windows,
+        fallback,
+        threads: Threads::from_count(threads),
+    };
+    Ok((series, models, options))
+}
+
+/// Writes a forecast's `h` steps at rows `row..row + h` of model column `j` of `k`, with `l`
+/// levels per cell.
+fn write_forecast(
+    (mean, lo, hi): (&mut [f64], &mut [f64], &mut [f64]),
+    f: &Forecast,
+    row: usize,
+    k: usize,
+    j: usize,
+    l: usize,
+) {
+    for (step, &m) in f.mean.iter().enumerate() {
+        let cell = (row + step) * k + j;
+        mean[cell] = m;
+        for (b, band) in f.intervals.iter().enumerate() {
+            lo[cell * l + b] = band.lo[step];
+            hi[cell * l + b] = band.hi[step];
+        }
+    }
+}
+
+/// Rolling-origin cross-validation of every series by every model: `n_windows` origins
+/// `step_size` apart (the last `h` before each series' end), re-estimating every `refit`
+/// origins (0: only at the first). Rows are (series, window, step) in that order: `mean[row·k
+/// + model]`, bands as in `forecast_many`; notes per (series, model).
+#[pyfunction]
+#[pyo3(signature = (y, bounds, models, h, n_windows, step_size, refit, levels, conformal_windows, fallback, threads))]
+#[allow(clippy::too_many_arguments)]
+fn cross_validation_many<'py>(
+    py: Python<'py>,
+    y: PyReadonlyArray1<'py, f64>,
+    bounds: PyReadonlyArray1<'py, i64>,
+    models: &str,
+    h: usize,
+    n_windows: usize,
+    step_size: usize,
+    refit: usize,
+    levels: Vec<f64>,
+    conformal_windows: usize,
+    fallback: Option<&str>,
+    threads: usize,
+) -> PyResult<Outputs<'py>> {
+    let values = slice(py, "y", &y)?;
+    let bounds = positions(py, "bounds", &bounds)?;
+    let l = levels.len();
+    let (mean, lo, hi, notes) = compute(py, || {
+        let (series, models, options) = batch(
+            values,
+            &bounds,
+            models,
+            h,
+            &levels,
+            conformal_windows,
+            fallback,
+            threads,
+        )?;
+        let refit = match refit {
+            0 => Refit::Never,
+            1 => Refit::Always,
+            k => Refit::Every(k),
+        };
+        let windows = Windows::new(n_windows, step_size).with_refit(refit);
+        let out = cross_validation_batch(&series, &models, windows, &options)?;
+        let (k, rows) = (models.len(), series.len() * n_windows * h);
+        let mut mean = vec![0.0; rows * k];
+        let mut lo = vec![0.0; rows * k * l];
+        let mut hi = vec![0.0; rows * k * l];
+        let mut notes = Vec::with_capacity(series.len() * k);
+        for (i, per_model) in out.iter().enumerate() {
+            for (j, mw) in per_model.iter().enumerate() {
+                notes.push(mw.fell_back.clone());
+                for (w, window) in mw.windows.iter().enumerate() {
+                    let row = (i * n_windows + w) * h;
+                    let cells = (&mut mean[..], &mut lo[..], &mut hi[..]);
+                    write_forecast(cells, &window.forecast, row, k, j, l);
+                }
+            }
+        }
+        Ok((mean, lo, hi, notes))
+    })?;
     Ok((
         to_numpy(py, mean),
         to_numpy(py, lo),

@@ -75,6 +75,33 @@ def test_cross_validation_has_cutoffs_and_actuals():
     assert (first["cutoff"], first["ds"], first["y"], first["Naive"]) == (13, 14, 14.0, 13.0)
 
 
+def test_cross_validation_without_refit_runs_the_first_fit_forward(load_csv):
+    """refit=False (and refit=2) against statsforecast 2.1.1's cross_validation on 12 M3
+    quarterly series (the reference file the Rust tests use)."""
+    from pathlib import Path
+
+    from flowcast.forecast import AutoARIMA, AutoETS, AutoTheta
+
+    ref = pd.read_csv(Path(__file__).resolve().parents[2] / "forecast/tests/data/statsforecast_cv.csv")
+    train = load_csv("forecast/m3_quarterly_train.csv.gz")
+    train = train[train.unique_id.isin(ref.unique_id.unique())]
+    sf = StatsForecast(models=[AutoETS(season_length=4), AutoTheta(season_length=4), AutoARIMA(season_length=4)])
+    cv = sf.cross_validation(df=train, h=4, n_windows=3, step_size=4, refit=False)
+    want = ref[ref.refit == 0].merge(cv, on=["unique_id", "ds", "cutoff"], suffixes=("_sf", ""))
+    assert len(want) == len(cv) == 12 * 3 * 4
+    for m, tol in [("AutoETS", 1e-6), ("AutoTheta", 1e-6), ("AutoARIMA", 1e-4)]:
+        rel = np.abs(want[m] - want[f"{m}_sf"]) / np.maximum(np.abs(want[f"{m}_sf"]), 1.0)
+        assert rel.max() < tol, m
+    # refit every second origin: origins 0 and 2 are fresh fits, origin 1 runs forward.
+    every2 = sf.cross_validation(df=train, h=4, n_windows=3, step_size=4, refit=2, level=[80])
+    always = sf.cross_validation(df=train, h=4, n_windows=3, step_size=4, refit=True, level=[80])
+    last = every2.cutoff == every2.groupby("unique_id").cutoff.transform("max")
+    assert np.allclose(every2[last]["AutoETS"], always[last]["AutoETS"])
+    assert (every2["AutoETS-lo-80"] < every2["AutoETS"]).all()
+    with pytest.raises(flowcast.ValidationError, match="refit"):
+        sf.cross_validation(df=train, h=4, refit=-1)
+
+
 def test_model_classes_on_numpy_and_fallbacks():
     out = SeasonalNaive(season_length=2).fit(np.array([1.0, 2.0, 3.0, 4.0])).predict(3, level=[90])
     assert out["mean"].tolist() == [3.0, 4.0, 3.0] and out["lo-90"][0] < 3.0

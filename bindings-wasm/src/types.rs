@@ -395,6 +395,17 @@ export interface ForecastOptions {
 }
 /** One series' forecasts: `Model`, `Model-lo-95`, `Model-hi-95` (and `Model-fallback` with the reason when a fallback stood in). */
 export type SeriesForecast = Record<string, Float64Array | string>;
+/** Options of `crossValidation`: those of `forecast` plus the origins. */
+export interface CrossValidationOptions extends ForecastOptions {
+  /** Number of forecast origins (default 1). */
+  nWindows?: number;
+  /** Steps between origins (default 1). */
+  stepSize?: number;
+  /** Re-estimate at every origin (true, the default), only at the first (false: later origins run the fitted model forward), or every k-th origin. */
+  refit?: boolean | number;
+}
+/** One origin's forecasts: `cutoff` (index of the last training value), `actual`, and per model `Model`, `Model-lo-95`, `Model-hi-95` (and `Model-fallback`). */
+export type CrossValidationWindow = { cutoff: number; actual: Float64Array } & Record<string, Float64Array | string | number>;
 
 /** Thrown for bad input: `name` is "ValidationError". */
 export interface FlowcastValidationError extends Error {

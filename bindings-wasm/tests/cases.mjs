@@ -565,6 +565,22 @@ export function cases(fc, data) {
     throwsValidation(() => fc.forecast([1, 2], { h: 0 }), "wrong_type", "h", "zero horizon");
   });
 
+  add("cross-validation with and without refitting", () => {
+    const season = Array.from({ length: 48 }, (_, t) => 100 + 20 * [0, 1, 2, 1][t % 4] + t + ((t * 7) % 5));
+    const opts = { h: 4, seasonLength: 4, models: ["auto_ets", "croston_sba"], level: [80], nWindows: 3, stepSize: 4 };
+    const always = fc.crossValidation(season, opts);
+    const once = fc.crossValidation(season, { ...opts, refit: false });
+    equal(always.length, 3, "three origins");
+    equal(once[2].cutoff, 43, "last origin h before the end");
+    near(once[2].actual[0], season[44], 0, 0, "actuals follow the origin");
+    near(once[0].AutoETS[0], always[0].AutoETS[0], 1e-12, 0, "the first origin is a fit either way");
+    if (!(once[1]["CrostonSBA-lo-80"][0] <= once[1].CrostonSBA[0])) throw new Error("conformal band");
+    const many = fc.crossValidation([season, season.slice(0, 30)], { ...opts, refit: 2 });
+    equal(many.length, 2, "two series");
+    throwsValidation(() => fc.crossValidation(season, { ...opts, refit: -1 }), "wrong_type", "refit", "negative refit");
+    throwsValidation(() => fc.crossValidation(season.slice(0, 10), opts), "out_of_range", "series[0].y", "too short");
+  });
+
   add("fill-rate target is met and batches broadcast", () => {
     const r = fc.safetyStock({ demandMean: [100, 50], demandSd: 30, leadTime: 4, leadTimeSd: 1, fillRate: 0.98, orderQuantity: new Float64Array([400, 300]) });
     if (!(r.safetyStock instanceof Float64Array) || r.safetyStock.length !== 2) throw new Error("expected two rows");

@@ -9,7 +9,9 @@ import init, {
   projectWaste,
   planWaste,
   forecast,
+  crossValidation,
   type ForecastOptions,
+  type CrossValidationWindow,
   perishableBaseStock,
   optimizePerishableBaseStock,
   type PerishableMetrics,
@@ -94,5 +96,7 @@ export async function example(): Promise<number> {
   const options: ForecastOptions = { h: 3, seasonLength: 12, models: ["auto_ets", "croston_sba"], level: [95] };
   const out = forecast([1, 2, 3, 4, 5], options);
   console.log(out);
+  const cv = crossValidation([1, 2, 3, 4, 5, 6, 7, 8], { h: 2, nWindows: 2, refit: false }) as CrossValidationWindow[];
+  console.log(cv[0].cutoff, cv[0].actual);
   return mkt;
 }

@@ -4,7 +4,9 @@
 use flowcast_core::{Threads, ValidationError};
 
 use crate::error::{Error, Result};
-use crate::evaluate::conformal;
+use crate::evaluate::{
+    Window, Windows, conformal, conformal_bands, conformal_errors, cross_validation_with,
+};
 use crate::forecast::Forecast;
 use crate::model::Model;
 
@@ -66,24 +68,112 @@ pub fn forecast_batch(
     models: &[Model],
     options: &BatchOptions,
 ) -> Result<Vec<Vec<ModelForecast>>> {
+    check(models, options)?;
+    for_each_series(series.len(), options.threads, |i| {
+        models
+            .iter()
+            .map(|&m| {
+                let (forecast, fell_back) =
+                    with_fallback(m, options, |m| forecast_model(series[i], m, options))
+                        .map_err(|e| at_series(e, i, m))?;
+                Ok(ModelForecast {
+                    forecast,
+                    fell_back,
+                })
+            })
+            .collect()
+    })
+}
+
+/// One model's cross-validation of one series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelWindows {
+    /// The forecast of each origin, oldest first.
+    pub windows: Vec<Window>,
+    /// Why the fallback model stands in, if it does.
+    pub fell_back: Option<String>,
+}
+
+/// Rolling-origin cross-validation of every model on every series (`result[i][k]`: series
+/// `i`, model `k`), in parallel, with the batch's horizon, intervals (conformal ones for models
+/// without analytic intervals, calibrated on each origin's training data) and fallback.
+///
+/// ```
+/// use flowcast_forecast::batch::{BatchOptions, cross_validation_batch};
+/// use flowcast_forecast::evaluate::{Refit, Windows};
+/// use flowcast_forecast::model::Model;
+/// let y: Vec<f64> = (0..40).map(|t| 10.0 + (t % 4) as f64).collect();
+/// let models = [Model::from_name("auto_ets", 4)?, Model::from_name("croston_sba", 1)?];
+/// let options = BatchOptions { h: 4, levels: vec![0.8], ..Default::default() };
+/// let once = Windows::new(3, 4).with_refit(Refit::Never);
+/// let out = cross_validation_batch(&[&y], &models, once, &options)?;
+/// assert_eq!(out[0][1].windows[2].cutoff, 35);
+/// # Ok::<(), flowcast_forecast::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`forecast_batch`], and a series too short for the windows (no fallback helps there).
+pub fn cross_validation_batch(
+    series: &[&[f64]],
+    models: &[Model],
+    windows: Windows,
+    options: &BatchOptions,
+) -> Result<Vec<Vec<ModelWindows>>> {
+    check(models, options)?;
+    for (i, y) in series.iter().enumerate() {
+        windows.ends(y.len(), options.h).map_err(|e| match e {
+            Error::Invalid(v) => Error::Invalid(ValidationError {
+                field: format!("series[{i}].{}", v.field).into(),
+                ..v
+            }),
+            other => other,
+        })?;
+    }
+    let (h, levels) = (options.h, &options.levels);
+    for_each_series(series.len(), options.threads, |i| {
+        models
+            .iter()
+            .map(|&m| {
+                let (windows, fell_back) = with_fallback(m, options, |m| {
+                    cross_validation_with(series[i], m, h, windows, |fitted, train| {
+                        if levels.is_empty() || m.has_intervals() {
+                            return fitted.forecast(h, levels);
+                        }
+                        let mean = fitted.forecast(h, &[])?.mean;
+                        let errors = conformal_errors(train, m, h, options.conformal_windows)?;
+                        Ok(conformal_bands(mean, &errors, levels))
+                    })
+                })
+                .map_err(|e| at_series(e, i, m))?;
+                Ok(ModelWindows { windows, fell_back })
+            })
+            .collect()
+    })
+}
+
+fn check(models: &[Model], options: &BatchOptions) -> Result<()> {
     crate::series::horizon(options.h)?;
     crate::series::levels(&options.levels)?;
     for m in models.iter().chain(&options.fallback) {
         m.validate()?;
     }
-    let one = |i: usize| -> Result<Vec<ModelForecast>> {
-        models
-            .iter()
-            .map(|&m| forecast_one(series[i], m, options).map_err(|e| at_series(e, i, m)))
-            .collect()
-    };
+    Ok(())
+}
+
+/// Runs `one` for every series index on `threads` workers and returns the results in series
+/// order (the first error in series order, as a single thread would report it).
+fn for_each_series<T: Send>(
+    n: usize,
+    threads: Threads,
+    one: impl Fn(usize) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
     let workers = if cfg!(target_arch = "wasm32") {
         1
     } else {
-        options.threads.count().min(series.len()).max(1)
+        threads.count().min(n).max(1)
     };
     if workers == 1 {
-        return (0..series.len()).map(one).collect();
+        return (0..n).map(one).collect();
     }
     let one = &one;
     // Workers take the next series from a shared counter: series differ widely in cost (an
@@ -92,14 +182,14 @@ pub fn forecast_batch(
     // depend on who computed what.
     let next = std::sync::atomic::AtomicUsize::new(0);
     let next = &next;
-    let parts: Vec<Vec<(usize, Result<Vec<ModelForecast>>)>> = std::thread::scope(|scope| {
+    let parts: Vec<Vec<(usize, Result<T>)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(move || {
                     let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        if i >= series.len() {
+                        if i >= n {
                             break done;
                         }
                         done.push((i, one(i)));
@@ -112,12 +202,10 @@ pub fn forecast_batch(
             .map(|h| h.join().unwrap_or_default())
             .collect()
     });
-    let mut slots: Vec<Option<Result<Vec<ModelForecast>>>> =
-        (0..series.len()).map(|_| None).collect();
+    let mut slots: Vec<Option<Result<T>>> = (0..n).map(|_| None).collect();
     for (i, r) in parts.into_iter().flatten() {
         slots[i] = Some(r);
     }
-    // The first failing series in input order, as a single thread would report it.
     slots
         .into_iter()
         .enumerate()
@@ -125,27 +213,24 @@ pub fn forecast_batch(
             s.unwrap_or_else(|| {
                 Err(Error::NotFitted {
                     model: "batch",
-                    reason: format!("series {i} was not forecast (a worker stopped)"),
+                    reason: format!("series {i} was not computed (a worker stopped)"),
                 })
             })
         })
         .collect()
 }
 
-fn forecast_one(y: &[f64], model: Model, options: &BatchOptions) -> Result<ModelForecast> {
-    match forecast_model(y, model, options) {
-        Ok(forecast) => Ok(ModelForecast {
-            forecast,
-            fell_back: None,
-        }),
+/// `run(model)`, or `run(fallback)` with the reason when the model fails and a different
+/// fallback is set.
+fn with_fallback<T>(
+    model: Model,
+    options: &BatchOptions,
+    run: impl Fn(Model) -> Result<T>,
+) -> Result<(T, Option<String>)> {
+    match run(model) {
+        Ok(v) => Ok((v, None)),
         Err(e) => match options.fallback {
-            Some(fallback) if fallback != model => {
-                let forecast = forecast_model(y, fallback, options)?;
-                Ok(ModelForecast {
-                    forecast,
-                    fell_back: Some(e.to_string()),
-                })
-            }
+            Some(fallback) if fallback != model => Ok((run(fallback)?, Some(e.to_string()))),
             _ => Err(e),
         },
     }

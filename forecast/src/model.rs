@@ -235,6 +235,34 @@ impl Fitted {
         }
     }
 
+    /// The fitted model applied to `y`, usually its history extended by new observations,
+    /// without re-estimating: ETS, Theta, ARIMA and MSTL keep their parameters and run their
+    /// filters over `y`; baselines and intermittent methods, whose forecasts are functions of
+    /// the data alone (or re-optimised on it, as statsforecast does), are fitted to `y` again.
+    /// Cross-validation without refitting moves the model from origin to origin with this.
+    ///
+    /// ```
+    /// use flowcast_forecast::model::Model;
+    /// let y: Vec<f64> = (0..48).map(|t| 50.0 + (t % 12) as f64 + 0.3 * t as f64).collect();
+    /// let fit = Model::from_name("auto_ets", 12)?.fit(&y[..36])?;
+    /// let f = fit.forward(&y)?.forecast(6, &[])?;
+    /// assert_eq!(f.mean.len(), 6);
+    /// # Ok::<(), flowcast_forecast::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As the family's `forward` (or `fit`) on `y`.
+    pub fn forward(&self, y: &[f64]) -> Result<Fitted> {
+        Ok(match self {
+            Self::Baseline(f) => Self::Baseline(baselines::fit(y, f.method)?),
+            Self::Intermittent(f) => Self::Intermittent(intermittent::fit(y, f.method)?),
+            Self::Theta(f) => Self::Theta(f.forward(y)?),
+            Self::Ets(f) => Self::Ets(f.forward(y)?),
+            Self::Arima(f) => Self::Arima(f.forward(y)?),
+            Self::Mstl(f) => Self::Mstl(f.forward(y)?),
+        })
+    }
+
     /// In-sample one-step fits.
     pub fn fitted(&self) -> &[f64] {
         match self {

@@ -302,4 +302,17 @@ def forecast_many(
     fallback: Optional[str],
     threads: int,
 ) -> Tuple[_F, _F, _F, List[Optional[str]]]: ...
+def cross_validation_many(
+    y: _F,
+    bounds: _I,
+    models: str,
+    h: int,
+    n_windows: int,
+    step_size: int,
+    refit: int,
+    levels: List[float],
+    conformal_windows: int,
+    fallback: Optional[str],
+    threads: int,
+) -> Tuple[_F, _F, _F, List[Optional[str]]]: ...
 def model_spec(name: str, season_length: int) -> str: ...

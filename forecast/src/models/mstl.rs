@@ -74,50 +74,42 @@ impl Mstl {
     /// A non-finite or empty series; the trend model's own errors.
     pub fn fit(&self, y: &[f64]) -> Result<MstlFit> {
         series::finite(y)?;
-        let n = y.len();
-        let mut periods: Vec<usize> = self
-            .season_lengths()
-            .into_iter()
-            .filter(|&p| p > 1 && n >= 2 * p)
-            .collect();
-        periods.sort_unstable();
-        periods.dedup();
-        let mut components: Vec<Vec<f64>> = vec![vec![0.0; n]; periods.len()];
-        let mut adjusted = y.to_vec();
-        for _ in 0..2 {
-            for (component, &p) in components.iter_mut().zip(&periods) {
-                let with: Vec<f64> = adjusted
-                    .iter()
-                    .zip(component.iter())
-                    .map(|(a, s)| a + s)
-                    .collect();
-                *component = stl(&with, p).seasonal;
-                adjusted = with
-                    .iter()
-                    .zip(component.iter())
-                    .map(|(a, s)| a - s)
-                    .collect();
-            }
-        }
+        let (periods, components, adjusted) = decompose(y, &self.season_lengths());
         let trend = AutoEts::new(1).with_model("ZZN")?.fit(&adjusted)?;
-        let fitted = trend
-            .fitted()
-            .iter()
-            .zip(0..n)
-            .map(|(f, t)| f + components.iter().map(|c| c[t]).sum::<f64>())
-            .collect();
-        let last_cycles = components
-            .iter()
-            .zip(&periods)
-            .map(|(c, &p)| c[n - p..].to_vec())
-            .collect();
-        Ok(MstlFit {
-            periods,
-            last_cycles,
-            trend,
-            fitted,
-        })
+        Ok(MstlFit::assemble(periods, &components, trend))
     }
+}
+
+/// Peels the seasonal components off `y`, one period at a time by STL, twice over (periods of
+/// 1 and those the series does not cover twice are dropped): returns the periods used
+/// (ascending), their components and the seasonally adjusted series.
+fn decompose(y: &[f64], season_lengths: &[usize]) -> (Vec<usize>, Vec<Vec<f64>>, Vec<f64>) {
+    let n = y.len();
+    let mut periods: Vec<usize> = season_lengths
+        .iter()
+        .copied()
+        .filter(|&p| p > 1 && n >= 2 * p)
+        .collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let mut components: Vec<Vec<f64>> = vec![vec![0.0; n]; periods.len()];
+    let mut adjusted = y.to_vec();
+    for _ in 0..2 {
+        for (component, &p) in components.iter_mut().zip(&periods) {
+            let with: Vec<f64> = adjusted
+                .iter()
+                .zip(component.iter())
+                .map(|(a, s)| a + s)
+                .collect();
+            *component = stl(&with, p).seasonal;
+            adjusted = with
+                .iter()
+                .zip(component.iter())
+                .map(|(a, s)| a - s)
+                .collect();
+        }
+    }
+    (periods, components, adjusted)
 }
 
 /// A fitted MSTL model.
@@ -133,6 +125,40 @@ pub struct MstlFit {
 }
 
 impl MstlFit {
+    fn assemble(periods: Vec<usize>, components: &[Vec<f64>], trend: Ets) -> Self {
+        let n = trend.fitted().len();
+        let fitted = trend
+            .fitted()
+            .iter()
+            .zip(0..n)
+            .map(|(f, t)| f + components.iter().map(|c| c[t]).sum::<f64>())
+            .collect();
+        let last_cycles = components
+            .iter()
+            .zip(&periods)
+            .map(|(c, &p)| c[n - p..].to_vec())
+            .collect();
+        Self {
+            periods,
+            last_cycles,
+            trend,
+            fitted,
+        }
+    }
+
+    /// Decomposes `y` (usually the fitted history extended by new observations) with the same
+    /// periods and runs the trend model forward over the adjusted series without
+    /// re-estimating it (see [`Ets::forward`]).
+    ///
+    /// # Errors
+    /// A non-finite or empty series; the trend model's `forward` errors.
+    pub fn forward(&self, y: &[f64]) -> Result<Self> {
+        series::finite(y)?;
+        let (periods, components, adjusted) = decompose(y, &self.periods);
+        let trend = self.trend.forward(&adjusted)?;
+        Ok(Self::assemble(periods, &components, trend))
+    }
+
     /// Forecasts `h` steps: the trend model's forecast plus every seasonal component's last
     /// cycle repeated.
     ///

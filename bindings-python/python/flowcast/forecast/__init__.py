@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import warnings
-from typing import Any, List, Optional, Sequence
+from typing import Any, List, Optional, Sequence, Union
 
 import numpy as np
 
@@ -232,15 +232,28 @@ class StatsForecast:
         n_windows: int = 1,
         step_size: int = 1,
         level: Optional[Sequence[int]] = None,
+        refit: Union[bool, int] = True,
         id_col: str = "unique_id",
         time_col: str = "ds",
         target_col: str = "y",
     ) -> Any:
         """Rolling-origin evaluation: ``n_windows`` origins ``step_size`` apart, the last ``h``
-        before each series' end, every model refitted at each: columns ``unique_id``, ``ds``,
-        ``cutoff``, ``y`` and the models' forecasts (and bands)."""
+        before each series' end: columns ``unique_id``, ``ds``, ``cutoff``, ``y`` and the
+        models' forecasts (and bands).
+
+        ``refit=True`` re-estimates every model at every origin; ``False`` estimates once at
+        the first origin and runs the fitted model forward over the new values at the others
+        (statsforecast's ``forward``: same parameters, updated states); an integer ``k``
+        re-estimates at every ``k``-th origin. Conformal bands (models without analytic
+        intervals) are calibrated on each origin's own history."""
         long = _Long(df, id_col, time_col, target_col)
         level = [int(lv) for lv in (level or [])]
+        if isinstance(refit, bool):
+            every = 1 if refit else 0
+        elif isinstance(refit, (int, np.integer)) and refit > 0:
+            every = int(refit)
+        else:
+            raise invalid("refit", repr(refit), "out_of_range", "must be True, False or a positive integer")
         lengths = np.diff(long.bounds)
         span = h + (n_windows - 1) * step_size
         short = lengths <= span
@@ -252,25 +265,33 @@ class StatsForecast:
                 "out_of_range",
                 f"series {long.ids[i]!r} is too short for {n_windows} window(s) of h={h}",
             )
-        pieces = []
-        pos = np.arange(long.y.size) - np.repeat(long.bounds[:-1], lengths)
-        for w in range(n_windows):
-            back = span - w * step_size
-            ends = lengths - back
-            keep = pos < np.repeat(ends, lengths)
-            bounds = np.concatenate([[0], np.cumsum(ends)]).astype(np.int64)
-            mean, lo, hi = self._run(long, bounds, np.ascontiguousarray(long.y[keep]), h, level)
-            cut = long.bounds[:-1] + ends
-            idx = (cut[:, None] + np.arange(h)[None, :]).reshape(-1)
-            cols = {
-                id_col: np.repeat(long.ids, h),
-                time_col: long.ds[idx],
-                "cutoff": np.repeat(long.ds[cut - 1], h),
-                target_col: long.y[idx],
-            }
-            cols.update(self._columns(mean, lo, hi, level))
-            pieces.append(cols)
-        merged = {k: np.concatenate([p[k] for p in pieces]) for k in pieces[0]}
-        # Series-major, then cutoff, as statsforecast orders them.
-        order = np.lexsort((merged[time_col], merged["cutoff"], np.searchsorted(long.ids, merged[id_col])))
-        return long.frame({k: v[order] for k, v in merged.items()})
+        fallback = None if self.fallback is None else json.dumps(self.fallback.spec())
+        mean, lo, hi, notes = _flowcast.cross_validation_many(
+            long.y,
+            long.bounds,
+            specs(self.models),
+            int(h),
+            int(n_windows),
+            int(step_size),
+            every,
+            [lv / 100.0 for lv in level],
+            self.conformal_windows,
+            fallback,
+            self.threads,
+        )
+        fell = [n for n in notes if n is not None]
+        if fell:
+            warnings.warn(f"{len(fell)} fit(s) fell back to {self.fallback}: {fell[0]}", stacklevel=2)
+        # Rows are (series, window, step): the origin of window w is `span - w·step_size`
+        # values before each series' end.
+        ends = lengths[:, None] - span + step_size * np.arange(n_windows)[None, :]
+        cut = (long.bounds[:-1, None] + ends).reshape(-1)
+        idx = (cut[:, None] + np.arange(h)[None, :]).reshape(-1)
+        columns = {
+            id_col: np.repeat(long.ids, n_windows * h),
+            time_col: long.ds[idx],
+            "cutoff": np.repeat(long.ds[cut - 1], h),
+            target_col: long.y[idx],
+        }
+        columns.update(self._columns(mean, lo, hi, level))
+        return long.frame(columns)

@@ -465,6 +465,70 @@ impl ArimaModel {
         }
     }
 
+    /// The same model (orders, coefficients, trend term) applied to `y`, usually the fitted
+    /// history extended by new observations: the Kalman filter runs again with the
+    /// coefficients fixed, so the state, fits, residuals, σ² and likelihood follow `y` while
+    /// nothing is re-estimated (statsforecast's `forward`).
+    ///
+    /// ```
+    /// use flowcast_forecast::models::arima::{ArimaSpec, Trend};
+    /// let y: Vec<f64> = (0..60).map(|t| (t as f64 * 0.7).sin() * 3.0 + 0.2 * t as f64).collect();
+    /// let fit = ArimaSpec::new(1, 1, 1).trend(Trend::Drift).fit(&y[..48])?;
+    /// let moved = fit.forward(&y)?;
+    /// assert_eq!((moved.ar(), moved.ma()), (fit.ar(), fit.ma()));
+    /// assert_eq!(moved.fitted().len(), 60);
+    /// # Ok::<(), flowcast_forecast::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A non-finite series, one not longer than the differencing and AR lags, or one the fixed
+    /// coefficients cannot filter (a zero-variance fit).
+    pub fn forward(&self, y: &[f64]) -> Result<Self> {
+        crate::series::finite(y)?;
+        let [p, d, q] = self.order;
+        let [sp, sd, sq] = self.seasonal;
+        let m = self.m;
+        let needed = d + sd * m + p + sp * m;
+        if y.len() <= needed {
+            return Err(ValidationError::new(
+                ErrorCode::OutOfRange,
+                "y",
+                format!("{} values", y.len()),
+                format!("must hold more than d + D·m + p + P·m = {needed} values"),
+            )
+            .into());
+        }
+        if self.constant.is_some() && super::unitroot::is_constant(y) {
+            return Ok(Self::constant_series(y, m));
+        }
+        let data = Data::new(y, d, sd, m);
+        let lay = Layout { p, q, sp, sq, m };
+        let mut coef: Vec<f64> = [&self.ar, &self.ma, &self.sar, &self.sma]
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        if self.trend != Trend::None {
+            coef.push(self.trend_coef);
+        }
+        let mut ws = Workspace::default();
+        let cand = fit_cand(
+            &data,
+            lay,
+            self.trend,
+            self.method,
+            Some(&coef),
+            &mut ws,
+            false,
+            true,
+        )
+        .ok_or_else(|| Error::NotFitted {
+            model: MODEL,
+            reason: "the fixed coefficients give no finite likelihood on this series".into(),
+        })?;
+        Self::from_cand(&data, &cand, &mut ws)
+    }
+
     /// Forecasts `h` steps with central prediction bands at each probability in `levels`.
     ///
     /// # Errors

@@ -60,12 +60,9 @@ pub(crate) struct Candidate {
     pub par: Smoothing,
     /// Full initial state `[l, (b), s_0 .. s_{m-1}]`.
     pub state0: Vec<f64>,
-    /// `n ln Σe² (+ 2 Σ ln|ŷ|)`, i.e. −2 log-likelihood up to a constant.
-    pub lik: f64,
     pub n_params: usize,
-    pub aic: f64,
+    /// Small-sample corrected AIC, the selection criterion.
     pub aicc: f64,
-    pub bic: f64,
 }
 
 /// Fits `spec`; `upper` carries statsforecast's running upper bounds (see [`Bounds::Box`]).
@@ -179,25 +176,14 @@ pub(crate) fn fit_model(
         match lik {
             Some(lik) if !lik.is_nan() => {
                 let k = np + 1;
-                let kf = k as f64;
-                let nf = n as f64;
-                let aic = lik + 2.0 * kf;
-                let bic = lik + nf.ln() * kf;
-                let aicc = if n > k + 1 {
-                    aic + 2.0 * kf * (kf + 1.0) / (nf - kf - 1.0)
-                } else {
-                    f64::INFINITY
-                };
+                let (_, aicc, _) = criteria(lik, k, n);
                 Some(Candidate {
                     spec,
                     m,
                     par,
                     state0,
-                    lik,
                     n_params: k,
-                    aic,
                     aicc,
-                    bic,
                 })
             }
             _ => None,
@@ -280,15 +266,29 @@ pub(crate) fn evaluate(
     Some(lik.max(-1e10))
 }
 
-/// Runs the filter from a full initial state, returning one-step forecasts, residuals and the
-/// final state `[l, b, s_0 .. s_{m-1}]`.
+/// AIC, AICc and BIC from the objective `lik` (−2 log-likelihood up to a constant), `k`
+/// estimated values (including the variance) and `n` observations.
+pub(crate) fn criteria(lik: f64, k: usize, n: usize) -> (f64, f64, f64) {
+    let (kf, nf) = (k as f64, n as f64);
+    let aic = lik + 2.0 * kf;
+    let bic = lik + nf.ln() * kf;
+    let aicc = if n > k + 1 {
+        aic + 2.0 * kf * (kf + 1.0) / (nf - kf - 1.0)
+    } else {
+        f64::INFINITY
+    };
+    (aic, aicc, bic)
+}
+
+/// Runs the filter from a full initial state, returning one-step forecasts, residuals, the
+/// final state `[l, b, s_0 .. s_{m-1}]` and the objective.
 pub(crate) fn replay(
     spec: EtsSpec,
     m: usize,
     y: &[f64],
     par: Smoothing,
     state0: &[f64],
-) -> (Vec<f64>, Vec<f64>, f64, f64, Vec<f64>) {
+) -> (Vec<f64>, Vec<f64>, f64, f64, Vec<f64>, f64) {
     let tr = usize::from(spec.has_trend());
     let mut ring = vec![0.0; if spec.has_season() { m } else { 0 }];
     if spec.has_season() {
@@ -300,7 +300,7 @@ pub(crate) fn replay(
         b: if tr == 1 { state0[1] } else { 0.0 },
         ring: &mut ring,
     };
-    filter(spec, y, par, &mut st, Some(&mut fit));
+    let lik = filter(spec, y, par, &mut st, Some(&mut fit));
     let (l, b) = (st.l, st.b);
     let resid = y
         .iter()
@@ -315,7 +315,7 @@ pub(crate) fn replay(
         .collect();
     let mut s = vec![0.0; ring.len()];
     super::model::unload_ring(&ring, y.len(), &mut s);
-    (fit, resid, l, b, s)
+    (fit, resid, l, b, s, lik)
 }
 
 /// R's `check.param`: usual bounds and/or the admissible region.

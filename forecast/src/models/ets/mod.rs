@@ -105,9 +105,59 @@ impl Ets {
         a.fit(y)
     }
 
+    /// The same model (form, smoothing parameters and initial state) run over `y`, usually
+    /// the fitted history extended by new observations: states, fits, residuals, σ² and the
+    /// criteria are recomputed, nothing is re-estimated (statsforecast's `forward`, used by
+    /// cross-validation without refitting).
+    ///
+    /// ```
+    /// use flowcast_forecast::models::ets::AutoEts;
+    /// let y: Vec<f64> = (0..40).map(|t| 20.0 + (t % 4) as f64 + 0.5 * t as f64).collect();
+    /// let fit = AutoEts::new(4).fit(&y[..32])?;
+    /// let moved = fit.forward(&y)?;
+    /// assert_eq!((moved.spec(), moved.params()), (fit.spec(), fit.params()));
+    /// assert_eq!(moved.fitted().len(), 40);
+    /// # Ok::<(), flowcast_forecast::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// An empty or non-finite series; a non-positive value for a model with a multiplicative
+    /// component (named `y[i]`).
+    pub fn forward(&self, y: &[f64]) -> Result<Self> {
+        crate::series::finite(y)?;
+        if self.spec.is_multiplicative() {
+            if let Some(i) = y.iter().position(|&v| v <= 0.0) {
+                return Err(ValidationError::new(
+                    ErrorCode::NotPositive,
+                    "y",
+                    y[i],
+                    format!(
+                        "ETS({}) has a multiplicative component and needs positive data",
+                        self.spec
+                    ),
+                )
+                .at(i)
+                .into());
+            }
+        }
+        let c = Candidate {
+            spec: self.spec,
+            m: self.season_length,
+            par: self.smoothing(),
+            state0: self.initial_state.clone(),
+            n_params: self.n_params,
+            aicc: self.aicc,
+        };
+        Ok(Self::from_candidate(y, c))
+    }
+
+    /// Runs the candidate's filter over `y`; the criteria come from that run (for a fresh fit
+    /// they equal the optimiser's).
     pub(crate) fn from_candidate(y: &[f64], c: Candidate) -> Self {
-        let (fitted, residuals, level, slope, seasonal) =
+        let (fitted, residuals, level, slope, seasonal, lik) =
             fit::replay(c.spec, c.m, y, c.par, &c.state0);
+        let lik = lik.max(-1e10);
+        let (aic, aicc, bic) = fit::criteria(lik, c.n_params, y.len());
         let denom = y.len() as f64 - c.n_params as f64 - 1.0;
         let sse: f64 = residuals.iter().map(|e| e * e).sum();
         let sigma2 = if denom > 0.0 {
@@ -132,11 +182,11 @@ impl Ets {
             fitted,
             residuals,
             sigma2,
-            lik: c.lik,
+            lik,
             n_params: c.n_params,
-            aic: c.aic,
-            aicc: c.aicc,
-            bic: c.bic,
+            aic,
+            aicc,
+            bic,
         }
     }
 

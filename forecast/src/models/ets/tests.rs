@@ -113,7 +113,7 @@ fn recursions_match_hand_computed_ses() {
         false,
         SeasonType::None,
     );
-    let (fit, resid, l, _, _) = fit::replay(s, 1, &y, p, &[10.0]);
+    let (fit, resid, l, _, _, _) = fit::replay(s, 1, &y, p, &[10.0]);
     assert_eq!(fit, vec![10.0, 10.0, 11.0, 11.0]);
     assert_eq!(resid, vec![0.0, 2.0, 0.0, 2.0]);
     assert_eq!(l, 12.0);

@@ -239,6 +239,7 @@ impl AutoTheta {
             seasonal,
             n_paths: self.n_paths,
             seed: self.seed,
+            options: *self,
         })
     }
 
@@ -412,9 +413,35 @@ pub struct ThetaFit {
     seasonal: Option<SeasonalIndices>,
     n_paths: usize,
     seed: u64,
+    /// The options it was fitted with (for [`ThetaFit::forward`]).
+    options: AutoTheta,
 }
 
 impl ThetaFit {
+    /// The same model and parameters (initial level, α, θ) applied to `y`, usually the fitted
+    /// history extended by new observations: the seasonality test and decomposition run again
+    /// on `y`, nothing is re-estimated (statsforecast's `forward`).
+    ///
+    /// ```
+    /// use flowcast_forecast::models::theta::AutoTheta;
+    /// let y: Vec<f64> = (0..40).map(|t| 10.0 + t as f64 + (t % 3) as f64).collect();
+    /// let fit = AutoTheta::new(1).fit(&y[..30])?;
+    /// let moved = fit.forward(&y)?;
+    /// assert_eq!((moved.model(), moved.alpha(), moved.theta()), (fit.model(), fit.alpha(), fit.theta()));
+    /// # Ok::<(), flowcast_forecast::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`AutoTheta::fit`] on `y`.
+    pub fn forward(&self, y: &[f64]) -> Result<ThetaFit> {
+        let mut options = self.options;
+        options.model = Some(self.model);
+        options.initial_level = Some(self.initial_level);
+        options.alpha = Some(self.alpha);
+        options.theta = Some(self.theta);
+        options.fit(y)
+    }
+
     /// The selected model.
     pub fn model(&self) -> ThetaModel {
         self.model
