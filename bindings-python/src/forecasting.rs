@@ -119,8 +119,7 @@ fn batch<'a>(
         Some(f) => Some(models_from(&format!("[{f}]"))?[0]),
         None => None,
     };
-    if bounds.windows(2).any(|w| w[1] <= w[0]) || bounds.last().is_some_and(|&b| b > values.len())
-    {
+    if bounds.windows(2).any(|w| w[1] <= w[0]) || bounds.last().is_some_and(|&b| b > values.len()) {
         return Err(Failure::Invalid(ValidationError::new(
             ErrorCode::OutOfRange,
             "bounds",

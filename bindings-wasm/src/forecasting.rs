@@ -110,8 +110,8 @@ pub fn cross_validation(
     let windows = Windows::new(count("nWindows")?, count("stepSize")?).with_refit(refit);
     let (data, many) = series_data(&series)?;
     let refs: Vec<&[f64]> = data.iter().map(Vec::as_slice).collect();
-    let out = cross_validation_batch(&refs, &run.models, windows, &run.batch)
-        .map_err(from_forecast)?;
+    let out =
+        cross_validation_batch(&refs, &run.models, windows, &run.batch).map_err(from_forecast)?;
     let per_series: Vec<JsValue> = out
         .iter()
         .map(|per_model| {
@@ -240,7 +240,11 @@ impl Run {
 
     /// Sets `Model`, `Model-lo-L`, `Model-hi-L` (and `Model-fallback`) on `obj`.
     fn set_forecast(&self, obj: &Object, m: &Model, f: &Forecast, fell_back: Option<&str>) {
-        let _ = Reflect::set(obj, &m.name().into(), &Float64Array::from(f.mean.as_slice()));
+        let _ = Reflect::set(
+            obj,
+            &m.name().into(),
+            &Float64Array::from(f.mean.as_slice()),
+        );
         for (band, l) in f.intervals.iter().zip(&self.levels) {
             let _ = Reflect::set(
                 obj,
@@ -254,7 +258,11 @@ impl Run {
             );
         }
         if let Some(reason) = fell_back {
-            let _ = Reflect::set(obj, &format!("{}-fallback", m.name()).into(), &reason.into());
+            let _ = Reflect::set(
+                obj,
+                &format!("{}-fallback", m.name()).into(),
+                &reason.into(),
+            );
         }
     }
 }

@@ -49,23 +49,41 @@ fn forecasts_follow_statsforecast_with_and_without_refitting() {
     println!("worst relative differences (never / always refit) × (ETS, Theta, ARIMA): {worst:?}");
     // Without refitting, the models run forward with the first origin's parameters exactly as
     // statsforecast's `forward` does (1e-10 and 2e-6 measured).
-    assert!(worst[0][0] < 1e-6 && worst[0][1] < 1e-6 && worst[0][2] < 1e-4, "{worst:?}");
+    assert!(
+        worst[0][0] < 1e-6 && worst[0][1] < 1e-6 && worst[0][2] < 1e-4,
+        "{worst:?}"
+    );
     // Refitting, ETS and Theta agree as closely; AutoARIMA's search picks a different order on
     // a few origins (2.4 % at worst measured), as in the accuracy harness.
-    assert!(worst[1][0] < 1e-6 && worst[1][1] < 1e-6 && worst[1][2] < 0.05, "{worst:?}");
+    assert!(
+        worst[1][0] < 1e-6 && worst[1][1] < 1e-6 && worst[1][2] < 0.05,
+        "{worst:?}"
+    );
 }
 
 #[test]
 fn forward_on_the_training_series_reproduces_the_fit() {
     let series = load_series("forecast/m3_quarterly_train.csv.gz");
-    for name in ["auto_ets", "auto_theta", "auto_arima", "naive2", "croston_optimized"] {
+    for name in [
+        "auto_ets",
+        "auto_theta",
+        "auto_arima",
+        "naive2",
+        "croston_optimized",
+    ] {
         let model = Model::from_name(name, 4).unwrap();
         for (_, y) in series.iter().take(20) {
             let fit = model.fit(y).unwrap();
             let again = fit.forward(y).unwrap();
-            let (a, b) = (fit.forecast(8, &[]).unwrap(), again.forecast(8, &[]).unwrap());
+            let (a, b) = (
+                fit.forecast(8, &[]).unwrap(),
+                again.forecast(8, &[]).unwrap(),
+            );
             for (x, z) in a.mean.iter().zip(&b.mean) {
-                assert!((x - z).abs() <= 1e-9 * x.abs().max(1.0), "{name}: {x} vs {z}");
+                assert!(
+                    (x - z).abs() <= 1e-9 * x.abs().max(1.0),
+                    "{name}: {x} vs {z}"
+                );
             }
         }
     }
@@ -76,7 +94,13 @@ fn one_window_is_the_same_with_or_without_refitting() {
     let series = load_series("forecast/m3_quarterly_train.csv.gz");
     let model = Model::from_name("auto_ets", 4).unwrap();
     let y = &series[0].1;
-    let once = cross_validation(y, model, 8, Windows::new(1, 1).with_refit(Refit::Never), &[0.9]);
+    let once = cross_validation(
+        y,
+        model,
+        8,
+        Windows::new(1, 1).with_refit(Refit::Never),
+        &[0.9],
+    );
     let always = cross_validation(y, model, 8, Windows::new(1, 1), &[0.9]);
     assert_eq!(once.unwrap(), always.unwrap());
 }
