@@ -192,7 +192,14 @@ fn run<const EM: bool, const TR: bool, const S: u8, const RECORD: bool>(
         gamma,
         phi,
     } = p;
-    let beta_a = beta / alpha;
+    // The level and trend updates in their linear form,
+    //   l' = (1 − α)·l + (1 − α)·φ·b + α·p,   b' = (1 − β)·φ·b + β·(p − l),
+    // with p the seasonally adjusted observation: the same recursion as
+    // l' = q + α(p − q), b' = φb + β(p − q) (q = l + φb) with a dependency chain of two
+    // operations per state instead of four, which is what bounds this loop.
+    let a1 = 1.0 - alpha;
+    let a1phi = a1 * phi;
+    let b1phi = (1.0 - beta) * phi;
     let mut l = st.l;
     let mut b = st.b;
     let m = st.ring.len().max(1);
@@ -209,7 +216,14 @@ fn run<const EM: bool, const TR: bool, const S: u8, const RECORD: bool>(
             2 => q * s_old,
             _ => q,
         };
-        let (e, pv, tq) = {
+        // A multiplicative season needs y/s and y/q, a multiplicative error (y − f)/f: one
+        // reciprocal of f = q·s serves all three when none is near zero.
+        let (e, pv, tq) = if S == 2 && EM && f.abs() >= TOL && s_old.abs() >= TOL && q.abs() >= TOL
+        {
+            let r = 1.0 / f;
+            let yr = yi * r;
+            (yr - 1.0, yr * q, yr * s_old)
+        } else {
             let e = if EM {
                 let f0 = if f.abs() < TOL { f + TOL } else { f };
                 (yi - f) / f0
@@ -257,9 +271,13 @@ fn run<const EM: bool, const TR: bool, const S: u8, const RECORD: bool>(
         if RECORD {
             fit[i] = f;
         }
-        let ln = q + alpha * (pv - q);
+        let ln = if TR {
+            a1 * l + (a1phi * b + alpha * pv)
+        } else {
+            a1 * l + alpha * pv
+        };
         if TR {
-            b = phib + beta_a * ((ln - l) - phib);
+            b = b1phi * b + beta * (pv - l);
         }
         if S > 0 {
             st.ring[idx] = s_old + gamma * (tq - s_old);
