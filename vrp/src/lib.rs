@@ -4,6 +4,7 @@
 pub mod check;
 pub mod format;
 pub mod model;
+pub mod search;
 pub mod solution;
 
 pub use check::{CheckReport, RouteReport, Stop, TOLERANCE, Violation, check, check_route};
@@ -12,6 +13,7 @@ pub use model::{
     Client, Depot, IssueCode, MAX_LOCATIONS, Matrix, MatrixError, Problem, ProblemErrors,
     ProblemIssue, Rounding, Unservable, VehicleType,
 };
+pub use search::{SolveError, SolveOptions, SolveResult, Unserved, solve, solve_with};
 pub use solution::{Route, Solution};
 
 #[cfg(test)]
