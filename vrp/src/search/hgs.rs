@@ -28,7 +28,7 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
-    fn offer(&self, ind: &Individual) {
+    pub(crate) fn offer(&self, ind: &Individual) {
         if let Ok(mut best) = self.best.lock() {
             if best.as_ref().is_none_or(|b| ind.cost < b.cost - 1e-9) {
                 *best = Some(ind.clone());
@@ -36,7 +36,7 @@ impl Shared {
         }
     }
 
-    fn better_than(&self, cost: f64) -> Option<Individual> {
+    pub(crate) fn better_than(&self, cost: f64) -> Option<Individual> {
         let best = self.best.lock().ok()?;
         best.as_ref().filter(|b| b.cost < cost - 1e-9).cloned()
     }
@@ -68,7 +68,7 @@ impl Worker<'_> {
     pub(crate) fn run<P: Progress>(mut self, search: &mut Search<'_, P>) -> Found {
         let data = self.data;
         let mut ls = LocalSearch::new(data);
-        let mut pm = PenaltyManager::new(initial_penalties(data));
+        let mut pm = PenaltyManager::new(initial_penalties(data), 0.2);
         let mut pop = Population::default();
         let mut iterations = 0u64;
         let mut since_best = 0u64;
@@ -176,7 +176,7 @@ impl Worker<'_> {
 }
 
 /// Load penalty of the order of a distance per unit of demand (as HGS-CVRP starts it).
-fn initial_penalties(data: &Data) -> Penalties {
+pub(crate) fn initial_penalties(data: &Data) -> Penalties {
     let max_dist = (0..data.n_loc)
         .flat_map(|i| (0..data.n_loc).map(move |j| (i, j)))
         .step_by(7)

@@ -37,6 +37,10 @@ pub(crate) struct LocalSearch<'d> {
     moves: u64,
     order: Vec<usize>,
     buf: Vec<usize>,
+    /// Routes as they were before the first change since [`LocalSearch::begin`].
+    undo: Vec<(usize, usize, Vec<usize>)>,
+    /// Move counter at [`LocalSearch::begin`] (0: not recording).
+    checkpoint: u64,
 }
 
 impl<'d> LocalSearch<'d> {
@@ -56,6 +60,8 @@ impl<'d> LocalSearch<'d> {
             moves: 0,
             order: data.clients().collect(),
             buf: Vec::new(),
+            undo: Vec::new(),
+            checkpoint: 0,
         }
     }
 
@@ -78,6 +84,84 @@ impl<'d> LocalSearch<'d> {
         self.star_tested = vec![0; self.routes.len() * self.routes.len()];
         self.tested.fill(0);
         self.moves = 1;
+        self.undo.clear();
+        self.checkpoint = 0;
+    }
+
+    /// Changes the penalty weights (route costs are re-priced, O(1) each).
+    pub(crate) fn set_penalties(&mut self, pen: Penalties) {
+        if pen == self.pen {
+            return;
+        }
+        self.pen = pen;
+        for r in &mut self.routes {
+            r.cost = r.totals(self.data).penalised(pen);
+        }
+    }
+
+    /// Starts recording changes so that [`LocalSearch::rollback`] can undo them.
+    pub(crate) fn begin(&mut self) {
+        self.undo.clear();
+        self.moves += 1;
+        self.checkpoint = self.moves;
+    }
+
+    /// Undoes every change since [`LocalSearch::begin`].
+    pub(crate) fn rollback(&mut self) {
+        let undo = std::mem::take(&mut self.undo);
+        self.checkpoint = 0;
+        for (r, vehicle, clients) in &undo {
+            self.set_route(*r, *vehicle, clients);
+        }
+        self.undo = undo;
+        self.undo.clear();
+    }
+
+    /// Keeps the changes since [`LocalSearch::begin`].
+    pub(crate) fn commit(&mut self) {
+        self.undo.clear();
+        self.checkpoint = 0;
+    }
+
+    /// Records route `r` for undo if this is its first change since the checkpoint.
+    fn remember(&mut self, r: usize) {
+        if self.checkpoint > 0 && self.modified[r] < self.checkpoint {
+            let route = &self.routes[r];
+            self.undo.push((r, route.vehicle, route.clients().to_vec()));
+        }
+    }
+
+    /// Replaces route `r` by `clients` driven by `vehicle`. Clients it no longer holds are
+    /// marked unrouted (unless another route now holds them).
+    pub(crate) fn set_route(&mut self, r: usize, vehicle: usize, clients: &[usize]) {
+        self.remember(r);
+        self.moves += 1;
+        for &l in self.routes[r].clients() {
+            if self.route_of[l] == r {
+                self.route_of[l] = NONE;
+            }
+        }
+        let (start, end) = (
+            self.data.vehicles[vehicle].start,
+            self.data.vehicles[vehicle].end,
+        );
+        let route = &mut self.routes[r];
+        route.vehicle = vehicle;
+        route.nodes.clear();
+        route.nodes.push(start);
+        route.nodes.extend_from_slice(clients);
+        route.nodes.push(end);
+        route.update(self.data, self.pen);
+        for (p, &l) in clients.iter().enumerate() {
+            self.route_of[l] = r;
+            self.pos_of[l] = p + 1;
+        }
+        self.modified[r] = self.moves;
+    }
+
+    /// Whether location `l` is on a route.
+    pub(crate) fn is_routed(&self, l: usize) -> bool {
+        self.route_of[l] != NONE
     }
 
     /// The route set.
@@ -112,7 +196,7 @@ impl<'d> LocalSearch<'d> {
                         continue;
                     }
                     let (ru, rv) = (self.route_of[u], self.route_of[v]);
-                    if pass > 0 && self.modified[ru].max(self.modified[rv]) <= last_test {
+                    if self.modified[ru].max(self.modified[rv]) <= last_test {
                         continue;
                     }
                     if self.try_pair(u, v) {
@@ -199,6 +283,9 @@ impl<'d> LocalSearch<'d> {
         for (_, plan) in changes {
             pieces::clients(&self.routes, plan, &mut self.buf);
             built.push(self.buf.clone());
+        }
+        for (r, _) in changes {
+            self.remember(*r);
         }
         self.moves += 1;
         for ((r, plan), clients) in changes.iter().zip(built) {

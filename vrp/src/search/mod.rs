@@ -30,6 +30,7 @@
 mod crossover;
 mod data;
 mod hgs;
+mod ils;
 mod individual;
 mod local_search;
 mod operators;
@@ -37,6 +38,7 @@ mod penalty;
 mod pieces;
 mod population;
 mod route;
+mod ruin;
 mod segment;
 mod split;
 
@@ -48,7 +50,7 @@ use flowcast_core::{
 
 use crate::{Problem, Route as SolutionRoute, Solution, Unservable};
 use data::Data;
-use hgs::{Shared, Worker};
+use hgs::{Found, Shared};
 use individual::Individual;
 use local_search::Routes;
 use segment::MAX_DIMS;
@@ -69,6 +71,18 @@ pub struct SolveOptions {
     pub initial: Option<Solution>,
     /// Size of each client's neighbourhood of candidate moves.
     pub granularity: usize,
+    /// The metaheuristic around the local search.
+    pub strategy: Strategy,
+}
+
+/// The metaheuristic around the local search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Strategy {
+    /// Iterated local search with ruin-and-recreate and late acceptance (the default).
+    #[default]
+    IteratedLocalSearch,
+    /// Hybrid genetic search (population, crossover, Split).
+    HybridGenetic,
 }
 
 impl Default for SolveOptions {
@@ -80,6 +94,7 @@ impl Default for SolveOptions {
             threads: Threads::All,
             initial: None,
             granularity: 20,
+            strategy: Strategy::default(),
         }
     }
 }
@@ -189,12 +204,12 @@ pub fn solve_with<P: Progress>(
     let rngs = Rng::seed_from(options.seed).split(workers);
     let shared = Shared::default();
     let shared = (workers > 1).then_some(&shared);
-    let make = |rng: Rng| Worker {
+    let strategy = options.strategy;
+    let parts = Parts {
         data: &data,
         slots: &slots,
         clients: &clients,
-        rng,
-        initial: initial.clone(),
+        initial: initial.as_ref(),
         shared,
         interrupted: &interrupted,
     };
@@ -203,17 +218,16 @@ pub fn solve_with<P: Progress>(
     let found = std::thread::scope(|scope| {
         let handles: Vec<_> = rngs
             .map(|rng| {
-                let worker = make(rng);
                 let stop = stop.clone();
                 let cancel = cancel.clone();
                 scope.spawn(move || {
                     let mut search = Search::new(stop, clock, cancel, NoProgress);
-                    worker.run(&mut search)
+                    parts.run(strategy, rng, &mut search)
                 })
             })
             .collect();
         let mut search = Search::new(stop.clone(), clock, cancel.clone(), progress);
-        let mut all = vec![make(first_rng).run(&mut search)];
+        let mut all = vec![parts.run(strategy, first_rng, &mut search)];
         search.finish();
         all.extend(handles.into_iter().filter_map(|h| h.join().ok()));
         all
@@ -265,6 +279,44 @@ pub fn solve_with<P: Progress>(
         iterations,
         seconds: clock.now().saturating_sub(start).as_secs_f64(),
     })
+}
+
+/// What every worker shares.
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    data: &'a Data,
+    slots: &'a [usize],
+    clients: &'a [usize],
+    initial: Option<&'a Routes>,
+    shared: Option<&'a Shared>,
+    interrupted: &'a (dyn Fn() -> bool + Sync),
+}
+
+impl Parts<'_> {
+    fn run<P: Progress>(self, strategy: Strategy, rng: Rng, search: &mut Search<'_, P>) -> Found {
+        match strategy {
+            Strategy::IteratedLocalSearch => ils::Worker {
+                data: self.data,
+                slots: self.slots,
+                clients: self.clients,
+                rng,
+                initial: self.initial.cloned(),
+                shared: self.shared,
+                interrupted: self.interrupted,
+            }
+            .run(search),
+            Strategy::HybridGenetic => hgs::Worker {
+                data: self.data,
+                slots: self.slots,
+                clients: self.clients,
+                rng,
+                initial: self.initial.cloned(),
+                shared: self.shared,
+                interrupted: self.interrupted,
+            }
+            .run(search),
+        }
+    }
 }
 
 fn criterion(options: &SolveOptions) -> StoppingCriterion {

@@ -5,7 +5,6 @@
 use super::route::Penalties;
 
 const PERIOD: usize = 100;
-const TARGET: f64 = 0.2;
 const UP: f64 = 1.2;
 const DOWN: f64 = 0.85;
 const MIN: f64 = 0.1;
@@ -15,14 +14,17 @@ const MAX: f64 = 100_000.0;
 #[derive(Debug, Clone)]
 pub(crate) struct PenaltyManager {
     pub pen: Penalties,
+    /// Target share of feasible results.
+    target: f64,
     load_ok: Vec<bool>,
     time_ok: Vec<bool>,
 }
 
 impl PenaltyManager {
-    pub(crate) fn new(pen: Penalties) -> Self {
+    pub(crate) fn new(pen: Penalties, target: f64) -> Self {
         Self {
             pen,
+            target,
             load_ok: Vec::with_capacity(PERIOD),
             time_ok: Vec::with_capacity(PERIOD),
         }
@@ -33,8 +35,8 @@ impl PenaltyManager {
         self.load_ok.push(load_excess <= 1e-9);
         self.time_ok.push(time_excess <= 1e-9);
         if self.load_ok.len() == PERIOD {
-            self.pen.load = adjust(self.pen.load, &self.load_ok);
-            self.pen.time = adjust(self.pen.time, &self.time_ok);
+            self.pen.load = adjust(self.pen.load, &self.load_ok, self.target);
+            self.pen.time = adjust(self.pen.time, &self.time_ok, self.target);
             self.load_ok.clear();
             self.time_ok.clear();
         }
@@ -49,11 +51,11 @@ impl PenaltyManager {
     }
 }
 
-fn adjust(weight: f64, ok: &[bool]) -> f64 {
+fn adjust(weight: f64, ok: &[bool], target: f64) -> f64 {
     let share = ok.iter().filter(|&&b| b).count() as f64 / ok.len() as f64;
-    if share < TARGET - 0.05 {
+    if share < target - 0.05 {
         (weight * UP).min(MAX)
-    } else if share > TARGET + 0.05 {
+    } else if share > target + 0.05 {
         (weight * DOWN).max(MIN)
     } else {
         weight

@@ -17,6 +17,17 @@ pub(crate) fn split(data: &Data, tour: &[usize], slots: &[usize], pen: Penalties
     if n == 0 || r_max == 0 {
         return routes;
     }
+    // One vehicle type: the shortest path over cut points, whatever the route count, is
+    // enough unless it needs more routes than there are slots.
+    if slots.iter().all(|&v| v == slots[0]) {
+        let cuts = unlimited(data, tour, slots[0], pen);
+        if cuts.len() <= r_max {
+            for (k, (i, j)) in cuts.into_iter().enumerate() {
+                routes[k].1 = tour[i..j].to_vec();
+            }
+            return routes;
+        }
+    }
     let inf = f64::INFINITY;
     // p[k][j]: best cost of covering tour[..j] with the first k slots; pred[k][j]: where the
     // k-th route starts.
@@ -24,17 +35,7 @@ pub(crate) fn split(data: &Data, tour: &[usize], slots: &[usize], pen: Penalties
     let mut pred = vec![0usize; (r_max + 1) * (n + 1)];
     let at = |k: usize, j: usize| k * (n + 1) + j;
     p[at(0, 0)] = 0.0;
-    let max_load = data
-        .vehicles
-        .iter()
-        .map(|v| v.capacity.iter().copied().fold(0.0, f64::max))
-        .fold(0.0, f64::max);
-    let limit = 1.5 * max_load + 1e-9;
-    for k in 0..r_max {
-        let vt = slots[k];
-        let v = &data.vehicles[vt];
-        // Slots of the same type as the previous one give the same routes: reuse nothing but
-        // keep the loop simple (its cost is small next to the local search).
+    for (k, &vt) in slots.iter().enumerate() {
         for i in 0..n {
             let base = p[at(k, i)];
             if base == inf {
@@ -45,38 +46,13 @@ pub(crate) fn split(data: &Data, tour: &[usize], slots: &[usize], pen: Penalties
                 p[at(k + 1, i)] = base;
                 pred[at(k + 1, i)] = i;
             }
-            let mut load: Load = [0.0; MAX_DIMS];
-            let mut dist = 0.0;
-            let mut seg = v.start_seg;
-            let mut last = v.start;
-            for j in i..n {
-                let c = tour[j];
-                load = segment::add(&load, &data.demand[c]);
-                dist += data.dist(last, c);
-                if data.timed {
-                    seg = seg.then(data.dur(last, c), &data.visit[c]);
+            extend(data, tour, vt, i, pen, |j, cost| {
+                let at_kj = at(k + 1, j);
+                if base + cost < p[at_kj] {
+                    p[at_kj] = base + cost;
+                    pred[at_kj] = i;
                 }
-                last = c;
-                let closed_seg = data
-                    .timed
-                    .then(|| seg.then(data.dur(last, v.end), &v.end_seg));
-                let t = totals(
-                    data,
-                    vt,
-                    j + 1 - i,
-                    dist + data.dist(last, v.end),
-                    &load,
-                    closed_seg,
-                );
-                let cost = base + t.penalised(pen);
-                if cost < p[at(k + 1, j + 1)] {
-                    p[at(k + 1, j + 1)] = cost;
-                    pred[at(k + 1, j + 1)] = i;
-                }
-                if load.iter().any(|&q| q > limit) && j > i {
-                    break;
-                }
-            }
+            });
         }
     }
     // Walk back from the full tour with every slot considered.
@@ -89,6 +65,61 @@ pub(crate) fn split(data: &Data, tour: &[usize], slots: &[usize], pen: Penalties
         j = i;
     }
     routes
+}
+
+/// Penalised cost of the route of vehicle `vt` serving `tour[i..j]`, for each `j` from `i + 1`
+/// on, passed to `f(j, cost)` until the load passes the extension limit.
+#[inline]
+fn extend(data: &Data, tour: &[usize], vt: usize, i: usize, pen: Penalties, mut f: impl FnMut(usize, f64)) {
+    let v = &data.vehicles[vt];
+    let limit = 1.5 * v.capacity.iter().copied().filter(|c| c.is_finite()).fold(0.0, f64::max) + 1e-9;
+    let mut load: Load = [0.0; MAX_DIMS];
+    let mut dist = 0.0;
+    let mut seg = v.start_seg;
+    let mut last = v.start;
+    for j in i..tour.len() {
+        let c = tour[j];
+        load = segment::add(&load, &data.demand[c]);
+        dist += data.dist(last, c);
+        if data.timed {
+            seg = seg.then(data.dur(last, c), &data.visit[c]);
+        }
+        last = c;
+        let closed = data.timed.then(|| seg.then(data.dur(last, v.end), &v.end_seg));
+        let t = totals(data, vt, j + 1 - i, dist + data.dist(last, v.end), &load, closed);
+        f(j + 1, t.penalised(pen));
+        if j > i && load.iter().any(|&q| q > limit) {
+            break;
+        }
+    }
+}
+
+/// Cuts for an unlimited fleet of vehicle type `vt`: `(start, end)` of each route.
+fn unlimited(data: &Data, tour: &[usize], vt: usize, pen: Penalties) -> Vec<(usize, usize)> {
+    let n = tour.len();
+    let mut p = vec![f64::INFINITY; n + 1];
+    let mut pred = vec![0usize; n + 1];
+    p[0] = 0.0;
+    for i in 0..n {
+        let base = p[i];
+        if base == f64::INFINITY {
+            continue;
+        }
+        extend(data, tour, vt, i, pen, |j, cost| {
+            if base + cost < p[j] {
+                p[j] = base + cost;
+                pred[j] = i;
+            }
+        });
+    }
+    let mut cuts = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        cuts.push((pred[j], j));
+        j = pred[j];
+    }
+    cuts.reverse();
+    cuts
 }
 
 #[cfg(test)]
