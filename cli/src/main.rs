@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 mod dates;
 mod demo;
 mod error;
 mod forecast;
+mod vrp;
 
 /// Supply-chain optimisation and forecasting.
 #[derive(Debug, Parser)]
@@ -56,6 +57,81 @@ enum Command {
         #[arg(long)]
         output: PathBuf,
     },
+    /// Vehicle routing: solve a problem file, or check a solution against one.
+    Vrp {
+        #[command(subcommand)]
+        command: VrpCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum VrpCommand {
+    /// Solve a routing problem; prints one JSON object on stdout: {"instance", "cost",
+    /// "vehicles", "routes", "feasible", "seconds", "unserved", "iterations", "format"}.
+    ///
+    /// Client ids follow the CVRPLIB .sol convention: the depot is 0 and is not listed, VRPLIB
+    /// node k is client k-1, Solomon customers keep their numbers. Logs go to stderr. Exit 0 on
+    /// a solution (feasible or not, as reported), 2 on bad input, 1 on other failures.
+    Solve {
+        /// The problem file (VRPLIB/CVRPLIB, Solomon, or flowcast JSON).
+        instance: PathBuf,
+        /// The file's format (default: detected from its content).
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+        /// Wall-clock budget in seconds, reading the file included [default: 10, or none when
+        /// --max-iterations is given].
+        #[arg(long, value_name = "SECONDS", allow_negative_numbers = true)]
+        time_limit: Option<f64>,
+        /// Stop after this many iterations per thread (with --threads 1, the answer then depends
+        /// only on the seed).
+        #[arg(long, value_name = "N")]
+        max_iterations: Option<u64>,
+        /// Seed of the search's random choices.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Search threads (0 = every core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        /// Also write the solution: CVRPLIB .sol ("Route #1: 3 7 9" lines, then "Cost N"), or
+        /// the flowcast JSON solution format when the name ends in .json.
+        #[arg(long, value_name = "SOLUTION.sol")]
+        out: Option<PathBuf>,
+        /// Log each new best cost to stderr.
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Check a solution (.sol or flowcast JSON) against a problem; prints the report as one JSON
+    /// object: {"instance", "feasible", "cost", "stated_cost", "distance", "duration",
+    /// "vehicles", "violations": [{"code", "message", "route"?, "client"?}], "unvisited"}.
+    ///
+    /// Exit 0 when the report is printed, feasible or not.
+    Check {
+        /// The problem file.
+        instance: PathBuf,
+        /// The solution: CVRPLIB .sol (every route of vehicle type 0), or flowcast JSON.
+        solution: PathBuf,
+        /// The problem file's format (default: detected from its content).
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+    },
+}
+
+/// A problem file format.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Vrplib,
+    Solomon,
+    Json,
+}
+
+impl From<FormatArg> for flowcast_vrp::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Vrplib => Self::Vrplib,
+            FormatArg::Solomon => Self::Solomon,
+            FormatArg::Json => Self::Json,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -79,6 +155,36 @@ fn main() -> ExitCode {
             levels: &level,
             threads,
         }),
+        Command::Vrp {
+            command:
+                VrpCommand::Solve {
+                    instance,
+                    format,
+                    time_limit,
+                    max_iterations,
+                    seed,
+                    threads,
+                    out,
+                    verbose,
+                },
+        } => vrp::solve(&vrp::SolveRequest {
+            instance: &instance,
+            format: format.map(Into::into),
+            time_limit,
+            max_iterations,
+            seed,
+            threads,
+            out: out.as_deref(),
+            verbose,
+        }),
+        Command::Vrp {
+            command:
+                VrpCommand::Check {
+                    instance,
+                    solution,
+                    format,
+                },
+        } => vrp::check(&instance, &solution, format.map(Into::into)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
