@@ -311,12 +311,18 @@ impl<'d> LocalSearch<'d> {
     /// Applies `changes` if they lower the penalised cost of the routes they replace.
     #[inline]
     pub(crate) fn apply_if_better(&mut self, changes: &[(usize, Plan)]) -> bool {
+        // Distance alone first: most moves lengthen the routes by more than their penalties
+        // could shrink, and are rejected without pricing loads and times.
+        let mut bound = 0.0;
+        for (r, plan) in changes {
+            bound += pieces::lower_bound(self.data, &self.routes, plan) - self.routes[*r].cost;
+        }
+        if bound >= -EPS {
+            return false;
+        }
         let mut delta = 0.0;
         for (r, plan) in changes {
             delta += self.cost(plan) - self.routes[*r].cost;
-            if delta >= f64::INFINITY {
-                return false;
-            }
         }
         if delta < -EPS {
             self.apply(changes);

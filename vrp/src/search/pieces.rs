@@ -172,6 +172,68 @@ pub(crate) fn price(data: &Data, routes: &[Route], plan: &Plan) -> RouteTotals {
     totals(data, plan.vehicle, count, dist, &load, timed.then_some(seg))
 }
 
+/// A lower bound on the penalised cost of a plan from its distance alone (fixed cost plus
+/// distance cost; penalties and duration costs are at least 0), or `−∞` when the vehicle has a
+/// duration cost (then no such bound is cheap).
+#[inline]
+pub(crate) fn lower_bound(data: &Data, routes: &[Route], plan: &Plan) -> f64 {
+    let v = &data.vehicles[plan.vehicle];
+    if v.unit_duration > 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    let mut dist = 0.0;
+    let mut last = v.start;
+    let mut count = 0usize;
+    let mut closed = false;
+    for piece in plan.pieces() {
+        match *piece {
+            Piece::Prefix { route, to } => {
+                let r = &routes[route];
+                dist = r.cum_dist[to];
+                last = r.nodes[to];
+                count = to;
+            }
+            Piece::Range { route, from, to } => {
+                if from <= to {
+                    let r = &routes[route];
+                    dist += data.dist(last, r.nodes[from]) + r.cum_dist[to] - r.cum_dist[from];
+                    last = r.nodes[to];
+                    count += to + 1 - from;
+                }
+            }
+            Piece::Rev { route, from, to } => {
+                if from <= to {
+                    let r = &routes[route];
+                    dist += data.dist(last, r.nodes[to]) + r.rev_dist[to] - r.rev_dist[from];
+                    last = r.nodes[from];
+                    count += to + 1 - from;
+                }
+            }
+            Piece::Node(l) => {
+                dist += data.dist(last, l);
+                last = l;
+                count += 1;
+            }
+            Piece::Suffix { route, from } => {
+                let r = &routes[route];
+                let end = r.nodes.len() - 1;
+                count += end - from;
+                if same_end(data, r.vehicle, plan.vehicle) {
+                    dist += data.dist(last, r.nodes[from]) + r.cum_dist[end] - r.cum_dist[from];
+                    closed = true;
+                } else if from < end {
+                    dist += data.dist(last, r.nodes[from]) + r.cum_dist[end - 1] - r.cum_dist[from];
+                    last = r.nodes[end - 1];
+                }
+            }
+        }
+    }
+    if !closed {
+        dist += data.dist(last, v.end);
+    }
+    if count == 0 { 0.0 } else { v.fixed + v.unit_distance * dist }
+}
+
 /// Penalised cost of a plan.
 #[inline]
 pub(crate) fn cost(data: &Data, routes: &[Route], plan: &Plan, pen: Penalties) -> f64 {
