@@ -12,8 +12,31 @@ use pyo3::types::PyDict;
 pub(crate) enum Failure {
     /// Bad input: `flowcast.ValidationError` (also a `ValueError`).
     Invalid(ValidationError),
+    /// Bad input whose codes are not `flowcast_core`'s (a malformed file, an invalid routing
+    /// problem with every issue): also `flowcast.ValidationError`.
+    Input(Box<InputError>),
+    /// An exception raised by Python while the computation ran (Ctrl-C): raised as it is.
+    Python(PyErr),
     /// Anything else: `flowcast.FlowcastError`.
     Other(String),
+}
+
+/// The parts of a `flowcast.ValidationError` that [`ValidationError`] cannot carry.
+pub(crate) struct InputError {
+    /// The whole message.
+    pub message: String,
+    /// Stable code of the (first) issue.
+    pub code: String,
+    /// Where: a field, a location in a problem (`clients[3].tw_late`), or `line`.
+    pub field: String,
+    /// The offending value, when there is one on its own.
+    pub value: Option<String>,
+    /// Why.
+    pub reason: String,
+    /// The 1-based line of a malformed file.
+    pub line: Option<usize>,
+    /// Every issue: (code, location, cause, action).
+    pub issues: Vec<[String; 4]>,
 }
 
 impl From<ValidationError> for Failure {
@@ -87,19 +110,48 @@ fn panic_text(panic: &(dyn Any + Send)) -> String {
 
 fn to_exception(py: Python<'_>, failure: Failure) -> PyErr {
     let built = match &failure {
+        Failure::Python(e) => return e.clone_ref(py),
         Failure::Invalid(e) => exception(py, "ValidationError", &e.to_string(), Some(e)),
+        Failure::Input(e) => input_exception(py, e),
         Failure::Other(message) => exception(py, "FlowcastError", message, None),
     };
     built.unwrap_or_else(|import_error| {
         // Only when the pure-Python package is missing around the extension module.
         let message = match failure {
             Failure::Invalid(e) => e.to_string(),
+            Failure::Input(e) => e.message,
+            Failure::Python(e) => e.to_string(),
             Failure::Other(m) => m,
         };
         PyRuntimeError::new_err(format!(
             "{message} (and flowcast.errors failed to load: {import_error})"
         ))
     })
+}
+
+fn input_exception(py: Python<'_>, e: &InputError) -> PyResult<PyErr> {
+    let cls = py.import("flowcast.errors")?.getattr("ValidationError")?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("code", &e.code)?;
+    kwargs.set_item("field", &e.field)?;
+    kwargs.set_item("value", &e.value)?;
+    kwargs.set_item("reason", &e.reason)?;
+    kwargs.set_item("line", e.line)?;
+    let issues = e
+        .issues
+        .iter()
+        .map(|[code, location, cause, action]| {
+            let d = PyDict::new(py);
+            d.set_item("code", code)?;
+            d.set_item("location", location)?;
+            d.set_item("cause", cause)?;
+            d.set_item("action", action)?;
+            Ok(d)
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    kwargs.set_item("issues", issues)?;
+    let instance = cls.call((&e.message,), Some(&kwargs))?;
+    Ok(PyErr::from_value(instance))
 }
 
 fn exception(

@@ -18,6 +18,7 @@ mod networks;
 mod newsvendor;
 mod perishable;
 mod policies;
+mod vrp;
 
 /// The extension module.
 #[pymodule]
@@ -33,5 +34,6 @@ fn _flowcast(m: &Bound<'_, PyModule>) -> PyResult<()> {
     cold_chain::register(m)?;
     perishable::register(m)?;
     forecasting::register(m)?;
+    vrp::register(m)?;
     Ok(())
 }

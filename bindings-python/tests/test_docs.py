@@ -24,6 +24,8 @@ MODULES = [
     flowcast.inventory,
     importlib.import_module("flowcast.expiry"),
     *_modules(importlib.import_module("flowcast.expiry")),
+    importlib.import_module("flowcast.vrp"),
+    *_modules(importlib.import_module("flowcast.vrp")),
     *[m for m in _modules(flowcast.inventory) if m.__name__ != "flowcast.inventory.compat"],
     *[m for m in _modules(flowcast.inventory.compat.stockpyl) if not m.__name__.rsplit(".", 1)[1].startswith("_")],
 ]
