@@ -20,6 +20,7 @@ pub mod newsvendor;
 pub mod perishable;
 pub mod policies;
 mod types;
+pub mod vrp;
 
 use wasm_bindgen::prelude::*;
 

@@ -408,6 +408,125 @@ export interface CrossValidationOptions extends ForecastOptions {
 export type CrossValidationWindow = { cutoff: number; actual: Float64Array } & Record<string, Float64Array | string | number>;
 
 /** Thrown for bad input: `name` is "ValidationError". */
+/** A routing problem: the flowcast JSON problem format (docs/vrp-format.md) as an object or a
+ * JSON string, `{ vrplib: text }` (CVRPLIB, EUC_2D rounded to the nearest integer),
+ * `{ solomon: text }` (double-precision distances, the file's fleet), or any of these files'
+ * text (format detected from the content). */
+export type VrpProblemInput = VrpProblemJson | string | { vrplib: string } | { solomon: string };
+export interface VrpDepot { name?: string; x?: number; y?: number; twEarly?: number; twLate?: number | null }
+export interface VrpClient {
+  name?: string;
+  x?: number;
+  y?: number;
+  /** One value per load dimension, or a number for one dimension (default zeros). */
+  demand?: number | number[];
+  service?: number;
+  /** Earliest service start (a vehicle arriving earlier waits). */
+  twEarly?: number;
+  /** Latest arrival; absent or null: none. */
+  twLate?: number | null;
+  required?: boolean;
+  /** What leaving an optional client unvisited costs. */
+  prize?: number;
+}
+export interface VrpVehicleType {
+  name?: string;
+  count: number;
+  capacity?: number | number[];
+  fixedCost?: number;
+  startDepot?: number;
+  endDepot?: number;
+  twEarly?: number;
+  twLate?: number | null;
+  maxDuration?: number | null;
+  maxDistance?: number | null;
+  unitDistanceCost?: number;
+  unitDurationCost?: number;
+}
+/** The flowcast JSON problem format, version 1. */
+export interface VrpProblemJson {
+  format: "flowcast-vrp-problem";
+  version: 1;
+  name?: string;
+  dimensions?: number;
+  depots: VrpDepot[];
+  clients?: VrpClient[];
+  vehicleTypes: VrpVehicleType[];
+  /** Square matrix over locations (depots first, then clients); default: from coordinates. */
+  distance?: number[][];
+  /** Default: the distances. */
+  duration?: number[][];
+  rounding?: "exact" | "nearest" | "ceil";
+}
+/** Routes of 0-based client indices (every route of vehicle type 0), or with their types (a
+ * `VrpResult` works). */
+export type VrpRoutesInput = number[][] | { routes: number[][]; vehicleTypes?: number[] };
+export interface VrpSolveOptions {
+  /** Seconds (default 2); null: no time limit (then give maxIterations). */
+  timeLimit?: number | null;
+  /** Seed of the search's random choices (default 0). */
+  seed?: number;
+  /** Stop after this many iterations; with a seed the answer is then deterministic. */
+  maxIterations?: number;
+  /** A warm start: the result is never worse. */
+  initial?: VrpRoutesInput;
+}
+export interface VrpResult {
+  /** Route costs plus the prizes of unvisited optional clients. */
+  cost: number;
+  /** Every constraint holds and every required client is served. */
+  feasible: boolean;
+  /** Non-empty routes, 0-based client indices in visiting order (depots implied). */
+  routes: number[][];
+  /** The vehicle type of each route. */
+  vehicleTypes: number[];
+  numVehicles: number;
+  /** Clients no vehicle can serve, even alone, left out: reason e.g. "demand_exceeds_capacity". */
+  unserved: { client: number; reason: string }[];
+  iterations: number;
+  seconds: number;
+}
+export interface VrpViolation {
+  /** Stable code: "capacity_exceeded", "time_window_missed", "required_not_visited", ... */
+  code: string;
+  message: string;
+  route?: number;
+  client?: number;
+  [detail: string]: number | string | undefined;
+}
+export interface VrpRouteReport {
+  vehicleType: number;
+  visits: number[];
+  distance: number;
+  duration: number;
+  load: number[];
+  departure: number | null;
+  returnTime: number | null;
+  cost: number;
+  feasible: boolean;
+}
+export interface VrpCheckReport {
+  feasible: boolean;
+  cost: number;
+  distance: number;
+  duration: number;
+  fixedCost: number;
+  uncollectedPrizes: number;
+  numVehicles: number;
+  violations: VrpViolation[];
+  unvisited: number[];
+  routes: VrpRouteReport[];
+}
+/** A problem that does not read: `line` for malformed text, `issues` for an invalid problem. */
+export interface FlowcastVrpInputError extends Error {
+  code: string;
+  field: string;
+  value: string;
+  reason: string;
+  line: number | null;
+  issues: { code: string; location: string; cause: string; action: string }[];
+}
+
 export interface FlowcastValidationError extends Error {
   code: "not_finite" | "not_positive" | "negative" | "out_of_range" | "empty" | "length_mismatch" | "wrong_type" | "invalid_network" | "not_increasing" | "duplicate";
   field: string;

@@ -60,7 +60,10 @@ test("the npm package in headless Chromium", async (t) => {
         await init();
         const { cases } = await import("/bindings-wasm/tests/cases.mjs");
         const data = {};
-        for (const [k, f] of Object.entries(files)) data[k] = await (await fetch(`/shared/${f}`)).json();
+        for (const [k, f] of Object.entries(files)) {
+          const response = await fetch(`/shared/${f}`);
+          data[k] = f.endsWith(".json") ? await response.json() : await response.text();
+        }
         return cases(fc, data).map(({ name, run }) => {
           try {
             run();

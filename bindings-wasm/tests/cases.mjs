@@ -671,5 +671,117 @@ export function cases(fc, data) {
     near(fc.eoq(base).orderQuantity, Math.sqrt((2 * 8 * 100) / 0.2), 1e-12, 1e-15, "after errors");
   });
 
+  // Routing. The docs' JSON example: two vans, two load dimensions, time windows, an optional client.
+  const twoVans = {
+    format: "flowcast-vrp-problem",
+    version: 1,
+    name: "two-vans",
+    dimensions: 2,
+    depots: [{ name: "warehouse", x: 0, y: 0, twEarly: 0, twLate: 600 }],
+    clients: [
+      { name: "pharmacy-a", x: 30, y: 40, demand: [4, 1], service: 10, twEarly: 60, twLate: 120 },
+      { name: "pharmacy-b", x: -20, y: 10, demand: [2, 0], service: 5 },
+      { name: "clinic", x: 10, y: -50, demand: [1, 1], required: false, prize: 80 },
+    ],
+    vehicleTypes: [{ name: "van", count: 2, capacity: [10, 2], fixedCost: 50, unitDistanceCost: 1.2, unitDurationCost: 0.1, twLate: 480, maxDistance: 400 }],
+  };
+  // Three clients of demand 4 at three corners of a 10-square, capacity 10, CVRPLIB rounding: the
+  // optimum is 54 (two neighbours together, 10 + 10 + 14, and the third alone, 10 + 10).
+  const tiny = "NAME : tiny\nTYPE : CVRP\nDIMENSION : 4\nCAPACITY : 10\nEDGE_WEIGHT_TYPE : EUC_2D\n" +
+    "NODE_COORD_SECTION\n1 0 0\n2 0 10\n3 10 10\n4 10 0\nDEMAND_SECTION\n1 0\n2 4\n3 4\n4 4\nDEPOT_SECTION\n1\n-1\nEOF\n";
+
+  function routedOnce(routes, n, what) {
+    const seen = routes.flat().sort((a, b) => a - b);
+    equal(JSON.stringify(seen), JSON.stringify([...Array(n).keys()]), `${what}: every client once`);
+  }
+
+  add("solveVrp on a CVRPLIB X instance, checked by checkVrp", () => {
+    const r = fc.solveVrp({ vrplib: data.x106 }, { timeLimit: 1, seed: 1 });
+    equal(r.feasible, true, "feasible");
+    if (!(r.cost >= 26362 && r.cost <= 26362 * 1.05)) throw new Error(`cost ${r.cost} not within 5 % of the BKS 26362`);
+    if (!(r.seconds > 0 && r.seconds < 1.5)) throw new Error(`took ${r.seconds} s for a 1 s limit`);
+    routedOnce(r.routes, 105, "X-n106-k14");
+    equal(r.numVehicles, r.routes.length, "numVehicles");
+    equal(JSON.stringify(r.vehicleTypes), JSON.stringify(r.routes.map(() => 0)), "vehicle types");
+    const report = fc.checkVrp({ vrplib: data.x106 }, r);
+    equal(report.feasible, true, "checker: feasible");
+    equal(report.cost, r.cost, "checker: cost");
+    equal(report.violations.length, 0, "checker: no violations");
+  });
+
+  add("solveVrp on a Solomon instance (text detected), within its fleet", () => {
+    const r = fc.solveVrp(data.c101, { timeLimit: 0.5, seed: 2 });
+    const report = fc.checkVrp({ solomon: data.c101 }, r);
+    equal(report.feasible && r.feasible, true, `feasible (${JSON.stringify(report.violations.slice(0, 2))})`);
+    near(report.cost, r.cost, 1e-9, 1e-9, "checker cost");
+    if (!(r.numVehicles <= 25 && r.cost < 827.3 * 1.05)) throw new Error(`C101: ${r.numVehicles} vehicles, cost ${r.cost}`);
+    routedOnce(r.routes, 100, "C101");
+  });
+
+  add("solveVrp on JSON problems, options, determinism and warm starts", () => {
+    for (const problem of [twoVans, JSON.stringify(twoVans)]) {
+      const r = fc.solveVrp(problem, { timeLimit: 0.2 });
+      const report = fc.checkVrp(problem, r);
+      equal(r.feasible && report.feasible, true, "two vans feasible");
+      near(report.cost, r.cost, 1e-9, 1e-9, "two vans cost");
+      equal(report.routes.length, r.routes.length, "route reports");
+    }
+    const a = fc.solveVrp(tiny, { timeLimit: null, maxIterations: 1000, seed: 7 });
+    const b = fc.solveVrp({ vrplib: tiny }, { timeLimit: null, maxIterations: 1000, seed: 7 });
+    equal(JSON.stringify(a.routes), JSON.stringify(b.routes), "same seed, same routes");
+    equal(a.cost, 54, "tiny optimum");
+    const warm = fc.solveVrp({ vrplib: tiny }, { timeLimit: 0.05, initial: [[2], [0, 1]] });
+    if (!(warm.cost <= 54 && warm.feasible)) throw new Error(`warm start got worse: ${warm.cost}`);
+    const again = fc.solveVrp({ vrplib: data.x106 }, { timeLimit: 0.1, seed: 3, initial: fc.solveVrp({ vrplib: data.x106 }, { timeLimit: 0.2 }) });
+    if (!again.feasible) throw new Error("warm start from a result is infeasible");
+    const report = fc.checkVrp({ vrplib: tiny }, [[0, 1, 2]]);
+    equal(report.feasible, false, "overloaded route");
+    equal(report.violations[0].code, "capacity_exceeded", "violation code");
+    equal(report.violations[0].load, 12, "violation load");
+    equal(report.violations[0].capacity, 10, "violation capacity");
+    const missing = fc.checkVrp({ vrplib: tiny }, { routes: [[0]], vehicleTypes: [0] });
+    equal(JSON.stringify(missing.unvisited), "[1,2]", "unvisited clients");
+    equal(missing.violations.map((v) => v.code).join(), "required_not_visited,required_not_visited", "missing clients");
+  });
+
+  add("solveVrp and checkVrp reject bad input with typed errors", () => {
+    const caught = (fn, what) => {
+      try {
+        fn();
+      } catch (e) {
+        if (!(e instanceof Error)) throw new Error(`${what}: threw a non-Error ${e}`);
+        equal(e.name, "ValidationError", `${what}: name (${e.message})`);
+        return e;
+      }
+      throw new Error(`${what}: no error thrown`);
+    };
+    const malformed = caught(() => fc.solveVrp({ vrplib: tiny.replace("3 10 10", "3 ten 10") }), "malformed VRPLIB");
+    equal(malformed.code, "malformed", "malformed code");
+    equal(malformed.line, 9, `malformed line (${malformed.message})`);
+    if (!malformed.message.startsWith("line 9:")) throw new Error(`message: ${malformed.message}`);
+    const bad = structuredClone(twoVans);
+    bad.clients[0].demand = [-4, 1];
+    Object.assign(bad.clients[1], { twEarly: 20, twLate: 10 });
+    bad.vehicleTypes[0].startDepot = 3;
+    const invalidProblem = caught(() => fc.solveVrp(bad), "invalid problem");
+    equal(invalidProblem.issues.map((i) => i.code).join(), "negative,window_inverted,out_of_range", "issue codes");
+    equal(invalidProblem.code, "negative", "first issue's code");
+    equal(invalidProblem.field, "clients[0].demand[0]", "first issue's location");
+    if (!invalidProblem.issues[2].action) throw new Error("issues carry an action");
+    equal(caught(() => fc.solveVrp({ ...twoVans, version: 2 }), "version").code, "unsupported_version", "version code");
+    throwsValidation(() => fc.solveVrp(tiny, { timelimit: 1 }), "wrong_type", "options", "misspelt option");
+    throwsValidation(() => fc.solveVrp(tiny, { timeLimit: -1 }), "negative", "timeLimit", "negative limit");
+    throwsValidation(() => fc.solveVrp(tiny, { timeLimit: "1" }), "wrong_type", "timeLimit", "text limit");
+    throwsValidation(() => fc.solveVrp(tiny, { timeLimit: null }), "out_of_range", "timeLimit", "no limit at all");
+    throwsValidation(() => fc.solveVrp(tiny, { seed: 1.5 }), "wrong_type", "seed", "fractional seed");
+    throwsValidation(() => fc.solveVrp(tiny, { initial: [[0, 9]] }), "out_of_range", "initial", "unknown client in a warm start");
+    throwsValidation(() => fc.solveVrp(42), "wrong_type", "problem", "a number as the problem");
+    throwsValidation(() => fc.checkVrp(tiny, [[0, -1]]), "negative", "routes[0][1]", "negative index");
+    throwsValidation(() => fc.checkVrp(tiny, [[0], "1"]), "wrong_type", "routes[1]", "a string route");
+    throwsValidation(() => fc.checkVrp(tiny, { routes: [[0]], vehicleTypes: [0, 1] }), "length_mismatch", "vehicleTypes", "types per route");
+    // Still usable after the errors.
+    equal(fc.solveVrp(tiny, { timeLimit: null, maxIterations: 1000 }).cost, 54, "after errors");
+  });
+
   return list;
 }

@@ -18,4 +18,5 @@ for (const { name, run } of cases(fc, loadData())) {
 test("the node example runs", () => {
   const out = execFileSync(process.execPath, [join(repo, "examples/web/node-example.mjs")], { encoding: "utf8" });
   assert.match(out, /^EOQ 304\.0 .*MKT 15\.68 °C/);
+  assert.match(out, /routes \[\[.*\]\]: cost [0-9.]+, checked feasible at [0-9.]+/);
 });

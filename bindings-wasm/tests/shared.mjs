@@ -18,9 +18,16 @@ export const DATA_FILES = {
   practitioner: "inventory/practitioner_cases.json",
   mkt: "coldchain/mkt_vectors.json",
   perishable: "inventory/perishable_vectors_dev.json",
+  x106: "vrp/X/X-n106-k14.vrp",
+  c101: "vrp/solomon/C101.txt",
 };
 
+// `.json` files are parsed; any other is handed over as its text.
 export function loadData() {
   const dir = sharedDataDir();
-  return Object.fromEntries(Object.entries(DATA_FILES).map(([k, f]) => [k, JSON.parse(readFileSync(join(dir, f), "utf8"))]));
+  const load = (f) => {
+    const text = readFileSync(join(dir, f), "utf8");
+    return f.endsWith(".json") ? JSON.parse(text) : text;
+  };
+  return Object.fromEntries(Object.entries(DATA_FILES).map(([k, f]) => [k, load(f)]));
 }

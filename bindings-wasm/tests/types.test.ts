@@ -44,6 +44,12 @@ import init, {
   type SafetyStockResult,
   type FlowcastValidationError,
   type NumberOrArray,
+  solveVrp,
+  checkVrp,
+  type VrpProblemJson,
+  type VrpResult,
+  type VrpCheckReport,
+  type FlowcastVrpInputError,
 } from "../pkg/web/flowcast.js";
 
 export async function example(): Promise<number> {
@@ -98,5 +104,23 @@ export async function example(): Promise<number> {
   console.log(out);
   const cv = crossValidation([1, 2, 3, 4, 5, 6, 7, 8], { h: 2, nWindows: 2, refit: false }) as CrossValidationWindow[];
   console.log(cv[0].cutoff, cv[0].actual);
+  const problem: VrpProblemJson = {
+    format: "flowcast-vrp-problem",
+    version: 1,
+    depots: [{ x: 0, y: 0, twLate: null }],
+    clients: [{ x: 3, y: 4, demand: 2, twEarly: 10 }, { x: 6, y: 8, demand: [1] }],
+    vehicleTypes: [{ count: 2, capacity: 5, fixedCost: 10 }],
+  };
+  const routed: VrpResult = solveVrp(problem, { timeLimit: 0.5, seed: 1 });
+  const again = solveVrp({ vrplib: "NAME : t\n" }, { maxIterations: 100, timeLimit: null, initial: routed });
+  const checked: VrpCheckReport = checkVrp(JSON.stringify(problem), [[0, 1]]);
+  console.log(routed.routes[0][0], routed.vehicleTypes, again.unserved[0]?.reason, checked.violations[0]?.code);
+  console.log(checkVrp({ solomon: "C101" }, { routes: [[0]], vehicleTypes: [0] }).routes[0].returnTime);
+  try {
+    solveVrp("NAME : broken");
+  } catch (e) {
+    const err = e as FlowcastVrpInputError;
+    console.log(err.line, err.issues.map((i) => i.location));
+  }
   return mkt;
 }

@@ -27,3 +27,22 @@ const monthly = Array.from({ length: 48 }, (_, t) => 200 + 2 * t + 40 * Math.sin
 const f = forecast(monthly, { h: 3, seasonLength: 12, models: ["auto_ets", "auto_theta"], level: [95] });
 console.log(`AutoETS next month ${f.AutoETS[0].toFixed(1)} (95 %: ${f["AutoETS-lo-95"][0].toFixed(1)}–${f["AutoETS-hi-95"][0].toFixed(1)})`);
 console.log(`CrostonSBA ${forecast([0, 3, 0, 0, 2, 0, 1], { h: 1, models: ["croston_sba"] }).CrostonSBA[0].toFixed(3)} a month`);
+
+// Routing: a van round from the docs' JSON format (two vans, two load dimensions, time windows,
+// an optional clinic), solved for half a second and checked by the independent checker.
+const { solveVrp, checkVrp } = require("../../bindings-wasm/pkg/node/flowcast.js");
+const problem = {
+  format: "flowcast-vrp-problem",
+  version: 1,
+  name: "two-vans",
+  depots: [{ name: "warehouse", x: 0, y: 0, twLate: 600 }],
+  clients: [
+    { name: "pharmacy-a", x: 30, y: 40, demand: [4, 1], service: 10, twEarly: 60, twLate: 120 },
+    { name: "pharmacy-b", x: -20, y: 10, demand: [2, 0], service: 5 },
+    { name: "clinic", x: 10, y: -50, demand: [1, 1], required: false, prize: 80 },
+  ],
+  vehicleTypes: [{ name: "van", count: 2, capacity: [10, 2], fixedCost: 50, unitDistanceCost: 1.2, unitDurationCost: 0.1, twLate: 480 }],
+};
+const routes = solveVrp(problem, { timeLimit: 0.5, seed: 1 });
+const report = checkVrp(problem, routes);
+console.log(`routes ${JSON.stringify(routes.routes)}: cost ${routes.cost.toFixed(2)}, checked ${report.feasible ? "feasible" : "INFEASIBLE"} at ${report.cost.toFixed(2)}`);
