@@ -315,6 +315,9 @@ def test_malformed_files_name_the_line(tmp_path):
     with pytest.raises(flowcast.ValidationError) as info:
         vrp.read(path, format="csv")
     assert (info.value.code, info.value.field) == ("out_of_range", "format")
+    with pytest.raises(flowcast.ValidationError) as info:
+        vrp.read(path, format=3)
+    assert (info.value.code, info.value.field) == ("wrong_type", "format")
     path.write_bytes(b"NAME : x\n\xff\n")
     with pytest.raises(flowcast.ValidationError) as info:
         vrp.read(path)

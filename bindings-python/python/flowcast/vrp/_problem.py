@@ -80,6 +80,8 @@ class Problem:
                 value=type(text).__name__,
                 reason="must be a str",
             )
+        if format is not None and not isinstance(format, str):
+            raise _invalid("format", format, "wrong_type", 'must be "vrplib", "solomon", "json" or None')
         inner, _ = _flowcast.vrp_read(text, format)
         return Problem(inner)
 
