@@ -13,9 +13,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let seconds: f64 = args.get(2).map_or(Ok(5.0), |s| s.parse())?;
     let threads: usize = args.get(3).map_or(Ok(0), |s| s.parse())?;
     let problem = read(&std::fs::read_to_string(path)?, None)?;
+    // FLOWCAST_ITERATIONS=N replaces the time limit by an iteration limit (reproducible with
+    // one thread); FLOWCAST_STRATEGY=hgs selects the genetic search.
+    let iterations = std::env::var("FLOWCAST_ITERATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let strategy = match std::env::var("FLOWCAST_STRATEGY").as_deref() {
+        Ok("hgs") => flowcast_vrp::search::Strategy::HybridGenetic,
+        _ => flowcast_vrp::search::Strategy::IteratedLocalSearch,
+    };
     let options = SolveOptions {
-        time_limit: Some(Duration::from_secs_f64(seconds)),
+        time_limit: iterations
+            .is_none()
+            .then(|| Duration::from_secs_f64(seconds)),
+        max_iterations: iterations,
         threads: flowcast_core::Threads::from_count(threads),
+        strategy,
         ..Default::default()
     };
     let result = solve(&problem, &options)?;
@@ -30,5 +43,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         result.iterations,
         result.seconds
     );
+    if !report.feasible {
+        for v in report.violations.iter().take(5) {
+            println!("  {} {v:?}", v.code());
+        }
+    }
     Ok(())
 }

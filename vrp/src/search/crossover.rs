@@ -4,7 +4,9 @@
 
 use flowcast_core::Rng;
 
-/// The child of `a` and `b` (permutations of the same clients), written into `child`.
+/// The child of `a` and `b` (client sequences; they may differ in the optional clients they
+/// hold), written into `child`: a stretch of `a`, then `b`'s other clients in `b`'s order from
+/// the same cut.
 pub(crate) fn ordered(
     a: &[usize],
     b: &[usize],
@@ -14,8 +16,8 @@ pub(crate) fn ordered(
 ) {
     let n = a.len();
     child.clear();
-    if n < 2 {
-        child.extend_from_slice(a);
+    if n < 2 || b.is_empty() {
+        child.extend_from_slice(if n >= b.len() { a } else { b });
         return;
     }
     let start = rng.index(n);
@@ -23,22 +25,25 @@ pub(crate) fn ordered(
     while end == start {
         end = rng.index(n);
     }
-    child.resize(n, usize::MAX);
-    let max = a.iter().copied().max().unwrap_or(0);
+    let max = a.iter().chain(b).copied().max().unwrap_or(0);
     seen.clear();
     seen.resize(max + 1, false);
     let mut k = start;
-    while k != (end + 1) % n {
-        child[k] = a[k];
+    loop {
+        child.push(a[k]);
         seen[a[k]] = true;
+        if k == end {
+            break;
+        }
         k = (k + 1) % n;
     }
-    let mut write = (end + 1) % n;
-    for t in 0..n {
-        let c = b[(end + 1 + t) % n];
+    let m = b.len();
+    let from = (end + 1) % m;
+    for t in 0..m {
+        let c = b[(from + t) % m];
         if !seen[c] {
-            child[write] = c;
-            write = (write + 1) % n;
+            seen[c] = true;
+            child.push(c);
         }
     }
 }
@@ -59,6 +64,16 @@ mod tests {
             let mut sorted = child.clone();
             sorted.sort_unstable();
             assert_eq!(sorted, a);
+        }
+        // Different client sets: every client of b, and none twice.
+        let short: Vec<usize> = a.iter().copied().filter(|c| c % 3 != 0).collect();
+        for _ in 0..100 {
+            ordered(&a, &short, &mut rng, &mut seen, &mut child);
+            let mut sorted = child.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), child.len());
+            assert!(short.iter().all(|c| child.contains(c)));
         }
     }
 }

@@ -33,6 +33,8 @@ pub(crate) struct Data {
     pub demand: Vec<Load>,
     /// Visit segment of each location (service and window; zero for depots).
     pub visit: Vec<Seg>,
+    /// Whether each location must be visited (false for depots and optional clients).
+    pub required: Vec<bool>,
     pub prize: Vec<f64>,
     pub vehicles: Vec<Vehicle>,
     /// Whether time matters (windows, shifts, durations in cost or limits).
@@ -54,6 +56,7 @@ impl Data {
             .then(|| problem.duration_matrix().as_slice().to_vec());
         let mut demand = vec![[0.0; MAX_DIMS]; n_loc];
         let mut visit = vec![Seg::visit(0.0, f64::NEG_INFINITY, f64::INFINITY); n_loc];
+        let mut required = vec![false; n_loc];
         let mut prize = vec![0.0; n_loc];
         let mut timed = false;
         for (c, client) in problem.clients().iter().enumerate() {
@@ -63,6 +66,7 @@ impl Data {
             }
             visit[l] = Seg::visit(client.service, client.tw_early, client.tw_late);
             timed |= client.tw_late.is_finite() || client.tw_early > 0.0;
+            required[l] = client.required;
             prize[l] = client.prize;
         }
         let depots = problem.depots();
@@ -100,6 +104,7 @@ impl Data {
             dur,
             demand,
             visit,
+            required,
             prize,
             vehicles,
             timed,

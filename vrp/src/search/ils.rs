@@ -65,7 +65,10 @@ impl Worker<'_> {
                     return true;
                 }
             } else {
-                let p = ind.penalised(Penalties { load: 1e6, time: 1e6 });
+                let p = ind.penalised(Penalties {
+                    load: 1e6,
+                    time: 1e6,
+                });
                 if best_infeasible.as_ref().is_none_or(|b| p < b.0) {
                     best_infeasible = Some((p, ind.clone()));
                 }
@@ -83,7 +86,13 @@ impl Worker<'_> {
             ruin(&mut ls, &mut self.rng, &mut removed);
             recreate(&mut ls, &mut self.rng, &mut removed);
             ls.run(&mut self.rng, interrupted);
-            let cand = Individual::new(data, ls.export());
+            let mut cand = Individual::new(data, ls.export());
+            // Until something feasible is found, infeasible candidates are repaired at once
+            // (later the penalties keep the search near the boundary; repairing every
+            // candidate would halve the iterations for little gain).
+            if !cand.is_feasible() && best.is_none() {
+                cand = repair(&mut ls, &mut self.rng, &pm, interrupted);
+            }
             pm.record(cand.load_excess, cand.time_excess);
             let improved = note(&cand, &mut best);
             let cand_cost = cand.penalised(pm.pen);
@@ -128,6 +137,28 @@ impl Worker<'_> {
             }
             search.record(best.as_ref().map_or(f64::INFINITY, |b| b.cost));
         }
+        if best.is_none() {
+            // Nothing feasible yet: a last repair of the best infeasible solution with steeply
+            // rising penalties.
+            if let Some((_, b)) = &best_infeasible {
+                let mut pen = pm.repair();
+                ls.load(&b.routes, pen);
+                for _ in 0..4 {
+                    ls.set_penalties(pen);
+                    ls.touch_violating();
+                    ls.run(&mut self.rng, &|| false);
+                    let ind = Individual::new(data, ls.export());
+                    if ind.is_feasible() {
+                        best = Some(ind);
+                        break;
+                    }
+                    pen = Penalties {
+                        load: pen.load * 10.0,
+                        time: pen.time * 10.0,
+                    };
+                }
+            }
+        }
         if let (Some(shared), Some(b)) = (self.shared, &best) {
             shared.offer(b);
         }
@@ -137,6 +168,21 @@ impl Worker<'_> {
             iterations,
         }
     }
+}
+
+/// Local search under raised penalties on the routes that violate a constraint; the
+/// penalties are restored afterwards. Returns the resulting solution.
+fn repair(
+    ls: &mut LocalSearch,
+    rng: &mut Rng,
+    pm: &PenaltyManager,
+    interrupted: &(dyn Fn() -> bool + Sync),
+) -> Individual {
+    ls.set_penalties(pm.repair());
+    ls.touch_violating();
+    ls.run(rng, interrupted);
+    ls.set_penalties(pm.pen);
+    Individual::new(ls.data, ls.export())
 }
 
 /// Clients in nearest-neighbour order from a random one (nearest among the granular

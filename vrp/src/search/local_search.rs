@@ -9,7 +9,7 @@ use flowcast_core::Rng;
 
 use super::data::Data;
 use super::operators::{relocate, swap, swap_star, two_opt};
-use super::pieces::{self, Plan};
+use super::pieces::{self, Piece, Plan};
 use super::route::{Penalties, Route, sectors_overlap};
 
 /// A route set as the search exchanges it: vehicle type and client locations.
@@ -41,6 +41,8 @@ pub(crate) struct LocalSearch<'d> {
     undo: Vec<(usize, usize, Vec<usize>)>,
     /// Move counter at [`LocalSearch::begin`] (0: not recording).
     checkpoint: u64,
+    /// SWAP*'s cheapest insertions per (route, client), with the route's stamp when computed.
+    pub star_cache: Vec<Vec<(u64, swap_star::Best3)>>,
 }
 
 impl<'d> LocalSearch<'d> {
@@ -62,6 +64,7 @@ impl<'d> LocalSearch<'d> {
             buf: Vec::new(),
             undo: Vec::new(),
             checkpoint: 0,
+            star_cache: Vec::new(),
         }
     }
 
@@ -86,6 +89,25 @@ impl<'d> LocalSearch<'d> {
         self.moves = 1;
         self.undo.clear();
         self.checkpoint = 0;
+        self.star_cache.clear();
+    }
+
+    /// Marks every route that violates a constraint as changed, so the next run re-examines it
+    /// (after the penalties were raised to repair it).
+    pub(crate) fn touch_violating(&mut self) {
+        for r in 0..self.routes.len() {
+            let t = self.routes[r].totals(self.data);
+            if t.load_excess > 1e-9 || t.time_excess > 1e-9 {
+                self.remember(r);
+                self.moves += 1;
+                self.modified[r] = self.moves;
+            }
+        }
+    }
+
+    /// Move counter at route `r`'s last change.
+    pub(crate) fn stamp(&self, r: usize) -> u64 {
+        self.modified[r]
     }
 
     /// Changes the penalty weights (route costs are re-priced, O(1) each).
@@ -176,7 +198,6 @@ impl<'d> LocalSearch<'d> {
     /// Checks `interrupted` now and then and stops early (the solution stays valid).
     pub(crate) fn run(&mut self, rng: &mut Rng, interrupted: &(dyn Fn() -> bool + Sync)) {
         rng.shuffle(&mut self.order);
-        let mut pass = 0;
         loop {
             let mut improved = false;
             for k in 0..self.order.len() {
@@ -184,6 +205,9 @@ impl<'d> LocalSearch<'d> {
                     return;
                 }
                 let u = self.order[k];
+                if !self.data.required[u] && self.try_optional(u) {
+                    improved = true;
+                }
                 if self.route_of[u] == NONE {
                     continue;
                 }
@@ -208,18 +232,88 @@ impl<'d> LocalSearch<'d> {
                         improved = true;
                     }
                 }
-                if pass > 0 && self.try_empty_route(u) {
+                if self.route_of[u] != NONE
+                    && self.modified[self.route_of[u]] > last_test
+                    && self.try_empty_route(u)
+                {
                     improved = true;
                 }
             }
             if self.run_swap_star() {
                 improved = true;
             }
-            pass += 1;
             if !improved {
                 break;
             }
         }
+    }
+
+    /// An optional client: dropped when its route saves more than its prize without it,
+    /// inserted next to a neighbour when that costs less than its prize.
+    fn try_optional(&mut self, u: usize) -> bool {
+        let prize = self.data.prize[u];
+        if self.route_of[u] != NONE {
+            let (r, i) = (self.route_of[u], self.pos_of[u]);
+            let plan = Plan::new(
+                self.routes[r].vehicle,
+                &[
+                    Piece::Prefix {
+                        route: r,
+                        to: i - 1,
+                    },
+                    Piece::Suffix {
+                        route: r,
+                        from: i + 1,
+                    },
+                ],
+            );
+            if self.cost(&plan) - self.routes[r].cost + prize < -EPS {
+                self.apply(&[(r, plan)]);
+                return true;
+            }
+            return false;
+        }
+        let mut best: Option<(f64, usize, usize)> = None;
+        for t in 0..self.data.neighbours[u].len() {
+            let v = self.data.neighbours[u][t] as usize;
+            if self.route_of[v] == NONE {
+                continue;
+            }
+            let (r, j) = (self.route_of[v], self.pos_of[v]);
+            for at in [j - 1, j] {
+                let plan = Plan::new(
+                    self.routes[r].vehicle,
+                    &[
+                        Piece::Prefix { route: r, to: at },
+                        Piece::Node(u),
+                        Piece::Suffix {
+                            route: r,
+                            from: at + 1,
+                        },
+                    ],
+                );
+                let delta = self.cost(&plan) - self.routes[r].cost;
+                if delta - prize < -EPS && best.is_none_or(|b| delta < b.0) {
+                    best = Some((delta, r, at));
+                }
+            }
+        }
+        let Some((_, r, at)) = best else {
+            return false;
+        };
+        let plan = Plan::new(
+            self.routes[r].vehicle,
+            &[
+                Piece::Prefix { route: r, to: at },
+                Piece::Node(u),
+                Piece::Suffix {
+                    route: r,
+                    from: at + 1,
+                },
+            ],
+        );
+        self.apply(&[(r, plan)]);
+        true
     }
 
     /// Moves that make `v` a neighbour of `u` (u after v and related).
@@ -286,6 +380,11 @@ impl<'d> LocalSearch<'d> {
         }
         for (r, _) in changes {
             self.remember(*r);
+            for &l in self.routes[*r].clients() {
+                if self.route_of[l] == *r {
+                    self.route_of[l] = NONE;
+                }
+            }
         }
         self.moves += 1;
         for ((r, plan), clients) in changes.iter().zip(built) {

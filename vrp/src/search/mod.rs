@@ -176,7 +176,21 @@ pub fn solve_with<P: Progress>(
     }
     let start = clock.now();
     let data = Data::new(problem, options.granularity.max(1));
-    let slots = slots(problem, data.timed);
+    let mut slots = slots(problem, data.timed);
+    if let Some(init) = &options.initial {
+        // Room for every route of the warm start (within each type's count).
+        for (t, v) in problem.vehicle_types().iter().enumerate() {
+            let used = init
+                .routes
+                .iter()
+                .filter(|r| r.vehicle_type == t && !r.visits.is_empty())
+                .count()
+                .min(v.count);
+            let have = slots.iter().filter(|&&s| s == t).count();
+            slots.extend(std::iter::repeat_n(t, used.saturating_sub(have)));
+        }
+        slots.sort_unstable();
+    }
     let mut unserved = Vec::new();
     let mut clients = Vec::new();
     for c in 0..problem.clients().len() {
@@ -190,7 +204,7 @@ pub fn solve_with<P: Progress>(
         .as_ref()
         .map(|s| initial_routes(problem, &data, &slots, &clients, s))
         .transpose()?;
-    let stop = criterion(options);
+    let stop = criterion(options, problem.clients().len());
     let deadline = options.time_limit.map(|t| start + t);
     let interrupted = {
         let cancel = cancel.clone();
@@ -319,8 +333,12 @@ impl Parts<'_> {
     }
 }
 
-fn criterion(options: &SolveOptions) -> StoppingCriterion {
-    let mut parts = Vec::new();
+/// The caller's limits, plus a stop once the search has long stopped improving (small
+/// problems are solved well before a time limit meant for large ones).
+fn criterion(options: &SolveOptions, clients: usize) -> StoppingCriterion {
+    let mut parts = vec![StoppingCriterion::NoImprovement(
+        20_000 + 200 * clients as u64,
+    )];
     if let Some(t) = options.time_limit {
         parts.push(StoppingCriterion::Deadline(t));
     }

@@ -231,7 +231,11 @@ pub(crate) fn lower_bound(data: &Data, routes: &[Route], plan: &Plan) -> f64 {
     if !closed {
         dist += data.dist(last, v.end);
     }
-    if count == 0 { 0.0 } else { v.fixed + v.unit_distance * dist }
+    if count == 0 {
+        0.0
+    } else {
+        v.fixed + v.unit_distance * dist
+    }
 }
 
 /// Penalised cost of a plan.

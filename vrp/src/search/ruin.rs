@@ -20,7 +20,12 @@ const BLINK: f64 = 0.01;
 pub(crate) fn ruin(ls: &mut LocalSearch, rng: &mut Rng, removed: &mut Vec<usize>) {
     removed.clear();
     let data = ls.data;
-    let routed: Vec<usize> = ls.routes.iter().filter(|r| !r.is_empty()).map(|r| r.len()).collect();
+    let routed: Vec<usize> = ls
+        .routes
+        .iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| r.len())
+        .collect();
     if routed.is_empty() {
         return;
     }
@@ -110,13 +115,20 @@ pub(crate) fn recreate(ls: &mut LocalSearch, rng: &mut Rng, removed: &mut [usize
                 }
             }
         }
-        let (_, r, pos) = best.unwrap_or((0.0, candidates[0], 0));
+        let (delta, r, pos) = best.unwrap_or((0.0, candidates[0], 0));
+        if !data.required[c] && delta >= data.prize[c] {
+            // Not worth its prize: left out.
+            continue;
+        }
         let plan = Plan::new(
             ls.routes[r].vehicle,
             &[
                 Piece::Prefix { route: r, to: pos },
                 Piece::Node(c),
-                Piece::Suffix { route: r, from: pos + 1 },
+                Piece::Suffix {
+                    route: r,
+                    from: pos + 1,
+                },
             ],
         );
         ls.apply(&[(r, plan)]);
@@ -163,7 +175,10 @@ fn cheapest(ls: &LocalSearch, rng: &mut Rng, c: usize, r: usize) -> Option<(f64,
             &[
                 Piece::Prefix { route: r, to: p },
                 Piece::Node(c),
-                Piece::Suffix { route: r, from: p + 1 },
+                Piece::Suffix {
+                    route: r,
+                    from: p + 1,
+                },
             ],
         );
         let delta = ls.cost(&plan) - route.cost;

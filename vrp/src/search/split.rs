@@ -70,23 +70,44 @@ pub(crate) fn split(data: &Data, tour: &[usize], slots: &[usize], pen: Penalties
 /// Penalised cost of the route of vehicle `vt` serving `tour[i..j]`, for each `j` from `i + 1`
 /// on, passed to `f(j, cost)` until the load passes the extension limit.
 #[inline]
-fn extend(data: &Data, tour: &[usize], vt: usize, i: usize, pen: Penalties, mut f: impl FnMut(usize, f64)) {
+fn extend(
+    data: &Data,
+    tour: &[usize],
+    vt: usize,
+    i: usize,
+    pen: Penalties,
+    mut f: impl FnMut(usize, f64),
+) {
     let v = &data.vehicles[vt];
-    let limit = 1.5 * v.capacity.iter().copied().filter(|c| c.is_finite()).fold(0.0, f64::max) + 1e-9;
+    let limit = 1.5
+        * v.capacity
+            .iter()
+            .copied()
+            .filter(|c| c.is_finite())
+            .fold(0.0, f64::max)
+        + 1e-9;
     let mut load: Load = [0.0; MAX_DIMS];
     let mut dist = 0.0;
     let mut seg = v.start_seg;
     let mut last = v.start;
-    for j in i..tour.len() {
-        let c = tour[j];
+    for (j, &c) in tour.iter().enumerate().skip(i) {
         load = segment::add(&load, &data.demand[c]);
         dist += data.dist(last, c);
         if data.timed {
             seg = seg.then(data.dur(last, c), &data.visit[c]);
         }
         last = c;
-        let closed = data.timed.then(|| seg.then(data.dur(last, v.end), &v.end_seg));
-        let t = totals(data, vt, j + 1 - i, dist + data.dist(last, v.end), &load, closed);
+        let closed = data
+            .timed
+            .then(|| seg.then(data.dur(last, v.end), &v.end_seg));
+        let t = totals(
+            data,
+            vt,
+            j + 1 - i,
+            dist + data.dist(last, v.end),
+            &load,
+            closed,
+        );
         f(j + 1, t.penalised(pen));
         if j > i && load.iter().any(|&q| q > limit) {
             break;

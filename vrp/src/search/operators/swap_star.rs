@@ -9,8 +9,8 @@ use crate::search::pieces::{Piece, Plan};
 use crate::search::segment;
 
 /// Three cheapest insertion positions (insert after `pos`) with their distance cost.
-#[derive(Clone, Copy)]
-struct Best3 {
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Best3 {
     cost: [f64; 3],
     pos: [usize; 3],
 }
@@ -38,18 +38,33 @@ impl Best3 {
     }
 }
 
-/// Cheapest insertion positions of every client of `from` into `into`.
-fn insertions(ls: &LocalSearch, from: usize, into: usize) -> Vec<Best3> {
-    let (rf, ri) = (&ls.routes[from], &ls.routes[into]);
+/// Cheapest insertion positions of every client of `from` into `into`, from the cache where
+/// `into` has not changed since they were computed.
+fn insertions(ls: &mut LocalSearch, from: usize, into: usize) -> Vec<Best3> {
     let data = ls.data;
+    let stamp = ls.stamp(into);
+    let n_loc = data.n_loc;
+    let cache = &mut ls.star_cache;
+    if cache.len() <= into {
+        cache.resize_with(into + 1, Vec::new);
+    }
+    let row = &mut cache[into];
+    if row.is_empty() {
+        row.resize(n_loc, (0, Best3::new()));
+    }
+    let (rf, ri) = (&ls.routes[from], &ls.routes[into]);
     rf.clients()
         .iter()
         .map(|&c| {
+            if row[c].0 == stamp {
+                return row[c].1;
+            }
             let mut best = Best3::new();
             for p in 0..ri.nodes.len() - 1 {
                 let (a, b) = (ri.nodes[p], ri.nodes[p + 1]);
                 best.offer(data.dist(a, c) + data.dist(c, b) - data.dist(a, b), p);
             }
+            row[c] = (stamp, best);
             best
         })
         .collect()
