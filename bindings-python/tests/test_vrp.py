@@ -220,7 +220,6 @@ def test_optional_clients_are_costed_by_the_checker():
     assert result.is_feasible() and result.cost == vrp.check(problem, result)["cost"]
 
 
-@pytest.mark.xfail(reason="the search routes every optional client; it does not yet weigh prizes")
 def test_optional_clients_are_skipped_when_their_prize_is_small():
     result = vrp.solve(prize_toy(), time_limit=0.2)
     assert result.routes == [[0]] and result.cost == pytest.approx(12.0)
