@@ -451,3 +451,6 @@ fn to_solution(data: &Data, routes: &Routes) -> Solution {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -69,6 +69,10 @@ pub(crate) fn price(data: &Data, routes: &[Route], plan: &Plan) -> RouteTotals {
         match *piece {
             Piece::Prefix { route, to } => {
                 let r = &routes[route];
+                debug_assert!({
+                    let own = &data.vehicles[r.vehicle];
+                    own.start == v.start && own.start_seg == v.start_seg
+                });
                 dist = r.cum_dist[to];
                 load = r.cum_load[to];
                 if timed {
