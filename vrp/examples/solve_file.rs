@@ -29,6 +29,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         max_iterations: iterations,
         threads: flowcast_core::Threads::from_count(threads),
         strategy,
+        granularity: std::env::var("FLOWCAST_GRANULARITY")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(20),
         ..Default::default()
     };
     let result = solve(&problem, &options)?;
