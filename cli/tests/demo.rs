@@ -112,10 +112,90 @@ fn demo_writes_a_consistent_report() {
     assert!((plan["units_at_risk"].as_f64().unwrap() - at_risk).abs() < 1e-9);
     assert!(plan["units_rescued"].as_f64().unwrap() > 0.0);
 
+    // Replenishment routes: every pharmacy with an order is visited exactly once, with its
+    // units, and no van carries more than its capacity.
+    assert!(stdout.contains("Replenishment routes from DC-LYON"));
+    let routes = &report["routes"];
+    assert_eq!(routes["feasible"], true, "{}", routes["violations"]);
+    assert!(routes["unserved"].as_array().unwrap().is_empty());
+    let mut ordered = std::collections::BTreeMap::new();
+    for p in policies {
+        let units = p["order_now"].as_f64().unwrap();
+        if units > 0.0 {
+            *ordered
+                .entry(p["site_id"].as_str().unwrap().to_string())
+                .or_insert(0.0) += units;
+        }
+    }
+    assert!(!ordered.is_empty());
+    let mut visited = std::collections::BTreeMap::new();
+    let list = routes["routes"].as_array().unwrap();
+    assert!(list.len() >= 2, "the sample's orders need both vans");
+    for r in list {
+        for k in ["vehicle", "departure", "return_time"] {
+            assert!(r[k].is_string(), "{k}");
+        }
+        for k in ["km", "minutes", "cost", "units", "capacity_units"] {
+            assert!(r[k].as_f64().unwrap() >= 0.0, "{k}");
+        }
+        let mut load = 0.0;
+        for stop in r["stops"].as_array().unwrap() {
+            let arrival = stop["arrival"].as_str().unwrap();
+            assert!(arrival.len() == 5 && ("08:00"..="18:00").contains(&arrival));
+            assert!(stop["name"].is_string());
+            let units = stop["units"].as_f64().unwrap();
+            load += units;
+            let id = stop["site_id"].as_str().unwrap().to_string();
+            assert!(visited.insert(id, units).is_none(), "visited twice");
+        }
+        assert_eq!(load, r["units"].as_f64().unwrap());
+        assert!(load <= r["capacity_units"].as_f64().unwrap());
+    }
+    assert_eq!(visited, ordered);
+    let t = &routes["totals"];
+    assert_eq!(t["routes"].as_u64().unwrap() as usize, list.len());
+    assert_eq!(
+        t["units"].as_f64().unwrap(),
+        report["totals"]["units_to_order"].as_f64().unwrap()
+    );
+    let cost: f64 = list.iter().map(|r| r["cost"].as_f64().unwrap()).sum();
+    assert!((t["cost"].as_f64().unwrap() - cost).abs() < 1e-9);
+    assert!(t["km"].as_f64().unwrap() > 0.0);
+
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(
         html.starts_with("<!doctype html>") && html.contains("L-INS-2403") && html.contains("<svg")
     );
+    assert!(html.contains("<h2>Replenishment routes</h2>") && html.contains("van 2"));
+}
+
+#[test]
+fn demo_without_vehicles_csv_plans_no_routes() {
+    let data = temp_dir("no-vehicles");
+    for entry in std::fs::read_dir(sample_data()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "vehicles.csv" {
+            std::fs::copy(&path, data.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let out = temp_dir("no-vehicles-out");
+    let run = bin()
+        .args(["demo", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stdout = String::from_utf8(run.stdout).unwrap();
+    assert!(stdout.contains("Replenishment routes: none planned (no vehicles.csv"));
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    assert!(report.get("routes").is_none());
 }
 
 #[test]
@@ -140,6 +220,11 @@ fn bad_input_exits_2_naming_file_line_and_field() {
             "skus.csv",
             "sku,name,storage,unit_cost,order_cost,holding_rate,lead_time_days,lead_time_sd_days,target_kind,target\nINS-100,x,2-8C,28,-45,0.25,2,0.5,cycle_service_level,0.98\nVAC-FLU,x,2-8C,12,45,0.25,3,1,fill_rate,0.99\nEPO-4K,x,2-8C,85,60,0.3,5,2,cycle_service_level,0.97\nAMX-500,x,15-25C,4.5,30,0.2,4,1.5,cycle_service_level,0.95\nPCM-1G,x,15-25C,1.2,30,0.2,2,0.5,fill_rate,0.98\n",
             "fixed_cost = -45: must be greater than 0",
+        ),
+        (
+            "vehicles.csv",
+            "vehicle_type,count,capacity_units,speed_kmh,cost_per_km,fixed_cost\nvan,2,4000,0,0.6,25\n",
+            "vehicles.csv: line 2: speed_kmh = 0",
         ),
         (
             "temperatures.csv",

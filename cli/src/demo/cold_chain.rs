@@ -197,7 +197,7 @@ pub(crate) struct DonationPlan {
     pub co2e_avoided_kg: f64,
 }
 
-fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+pub(crate) fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (la1, lo1, la2, lo2) = (
         a.0.to_radians(),
         a.1.to_radians(),

@@ -54,6 +54,21 @@ pub(crate) struct Partner {
     pub max_km: f64,
 }
 
+/// A kind of delivery vehicle at the depot, from `vehicles.csv`.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct Vehicle {
+    pub vehicle_type: String,
+    /// How many of them.
+    pub count: usize,
+    /// Units one carries.
+    pub capacity_units: f64,
+    /// Average road speed, km/h.
+    pub speed_kmh: f64,
+    pub cost_per_km: f64,
+    /// Cost of sending one out.
+    pub fixed_cost: f64,
+}
+
 #[derive(Debug, Deserialize)]
 struct SaleRow {
     date: String,
@@ -106,6 +121,8 @@ pub(crate) struct Network {
     pub lots: Vec<Lot>,
     /// Donation partners (`partners.csv`, optional).
     pub partners: Vec<Partner>,
+    /// The depot's fleet (`vehicles.csv`, optional: `None` plans no routes).
+    pub vehicles: Option<Vec<Vehicle>>,
 }
 
 impl Network {
@@ -209,6 +226,39 @@ impl Network {
             Vec::new()
         };
 
+        let path = dir.join("vehicles.csv");
+        let vehicles = if path.exists() {
+            let mut vehicles = Vec::new();
+            for (line, v) in read_csv::<Vehicle>(&path)? {
+                let at = |what: String| CliError::bad(&path, format!("line {line}: {what}"));
+                for (field, value) in [
+                    ("capacity_units", v.capacity_units),
+                    ("speed_kmh", v.speed_kmh),
+                ] {
+                    if !(value > 0.0 && value.is_finite()) {
+                        return Err(at(format!(
+                            "{field} = {value}: must be a finite number greater than 0"
+                        )));
+                    }
+                }
+                for (field, value) in [("cost_per_km", v.cost_per_km), ("fixed_cost", v.fixed_cost)]
+                {
+                    if !(value >= 0.0 && value.is_finite()) {
+                        return Err(at(format!(
+                            "{field} = {value}: must be a finite number at least 0"
+                        )));
+                    }
+                }
+                vehicles.push(v);
+            }
+            if vehicles.is_empty() {
+                return Err(CliError::bad(&path, "no vehicle rows"));
+            }
+            Some(vehicles)
+        } else {
+            None
+        };
+
         Ok(Self {
             dir: dir.to_path_buf(),
             sites,
@@ -219,6 +269,7 @@ impl Network {
             sales_rows: rows.len(),
             lots,
             partners,
+            vehicles,
         })
     }
 }

@@ -1,7 +1,8 @@
 //! `flowcast demo`: the main job on a sample network.
 //!
-//! Reads the network ([`data`]), computes replenishment policies and lot states ([`plan`]),
-//! and writes the report ([`render`]): `report.json` for machines, `report.html` for people.
+//! Reads the network ([`data`]), computes replenishment policies and lot states ([`plan`]) and
+//! the delivery routes for the orders ([`routes`]), and writes the report ([`render`]):
+//! `report.json` for machines, `report.html` for people.
 
 use std::path::Path;
 
@@ -11,12 +12,13 @@ mod cold_chain;
 mod data;
 mod plan;
 mod render;
+mod routes;
 
 /// Runs the demo on `data_dir`, writing to `out_dir` and printing a summary.
 pub(crate) fn run(data_dir: &Path, out_dir: &Path) -> Result<(), CliError> {
     if !data_dir.is_dir() {
         return Err(CliError::BadInput(format!(
-            "{}: no such folder (pass --data DIR with sites.csv, skus.csv, sales.csv, lots.csv, temperatures.csv and optionally partners.csv)",
+            "{}: no such folder (pass --data DIR with sites.csv, skus.csv, sales.csv, lots.csv, temperatures.csv and optionally partners.csv and vehicles.csv)",
             data_dir.display()
         )));
     }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::cold_chain::{DonationPlan, LogCheck, check_log, donation_plan, projected_unsold};
 use super::data::{Lot, Network, Sku};
+use super::routes::{RoutePlan, replenishment_routes};
 use crate::dates::format_date;
 use crate::error::CliError;
 
@@ -92,6 +93,10 @@ pub(crate) struct Report {
     pub lots: Vec<LotState>,
     /// Where units projected to expire unsold should go.
     pub donation_plan: DonationPlan,
+    /// Delivery routes from the depot to the pharmacies that must reorder (absent without
+    /// `vehicles.csv`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routes: Option<RoutePlan>,
     pub totals: Totals,
 }
 
@@ -283,6 +288,7 @@ pub(crate) fn plan(net: &Network) -> Result<Report, CliError> {
         lots.push(lot_state(net, lot, as_of, &policies, left)?);
     }
     let donation_plan = donation_plan(net, as_of, &policies, &unsold).map_err(in_lots)?;
+    let routes = replenishment_routes(net, &policies)?;
     // Lots needing attention first, then by expiry.
     lots.sort_by_key(|l| (!l.needs_attention(), l.days_to_expiry));
 
@@ -344,6 +350,7 @@ pub(crate) fn plan(net: &Network) -> Result<Report, CliError> {
         policies,
         lots,
         donation_plan,
+        routes,
         totals,
     })
 }

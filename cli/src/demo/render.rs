@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::plan::{LotState, Policy, Report};
+use super::routes::RoutePlan;
 
 /// The terminal summary.
 pub(crate) fn summary(r: &Report, written: &[String]) -> String {
@@ -53,6 +54,7 @@ pub(crate) fn summary(r: &Report, written: &[String]) -> String {
         "  {} of {} pairs at or below their reorder point: {:.0} units to order; safety stock worth {:.0}; ordering + holding {:.0}/year\n",
         t.pairs_to_order, t.pairs_planned, t.units_to_order, t.safety_stock_value, t.annual_cost
     );
+    route_summary(&mut s, r.routes.as_ref());
     let _ = writeln!(
         s,
         "Demand forecast, next {} days per SKU (sum over pharmacies; AutoETS with a weekly season, CrostonSBA for sparse sellers)",
@@ -174,6 +176,158 @@ pub(crate) fn summary(r: &Report, written: &[String]) -> String {
     );
     let _ = writeln!(s, "Report written: {}", written.join(", "));
     s
+}
+
+/// The terminal block of the delivery routes.
+fn route_summary(s: &mut String, plan: Option<&RoutePlan>) {
+    let Some(p) = plan else {
+        let _ = writeln!(
+            s,
+            "Replenishment routes: none planned (no vehicles.csv in the data folder)\n"
+        );
+        return;
+    };
+    let _ = writeln!(
+        s,
+        "Replenishment routes from {}: vans {}, deliveries {}, {:.0} min per stop, {:.0} km/h (routing solver, checked)",
+        p.depot_id, p.shift, p.delivery_window, p.service_min, p.speed_kmh
+    );
+    for route in &p.routes {
+        let _ = writeln!(
+            s,
+            "  {:<8} leaves {}, back {}: {} stop(s), {:.0} of {:.0} units, {:.1} km, {:.0} min, cost {:.2}",
+            route.vehicle,
+            route.departure,
+            route.return_time,
+            route.stops.len(),
+            route.units,
+            route.capacity_units,
+            route.km,
+            route.minutes,
+            route.cost
+        );
+        for stop in &route.stops {
+            let _ = writeln!(
+                s,
+                "    {}  {:<16} {:>6.0} units",
+                stop.arrival, stop.site_id, stop.units
+            );
+        }
+    }
+    for u in &p.unserved {
+        let _ = writeln!(
+            s,
+            "  not served: {} ({:.0} units): {} [{}]",
+            u.site_id, u.units, u.detail, u.reason
+        );
+    }
+    for v in &p.violations {
+        let _ = writeln!(s, "  checker: {v}");
+    }
+    let t = &p.totals;
+    let _ = writeln!(
+        s,
+        "  {} route(s), {} stop(s), {:.0} units, {:.1} km, cost {:.2}; {}\n",
+        t.routes,
+        t.stops,
+        t.units,
+        t.km,
+        t.cost,
+        if p.feasible {
+            "feasible (checked)".to_string()
+        } else {
+            format!(
+                "NOT feasible: {} pharmacy(ies) unserved, {} rule(s) broken",
+                p.unserved.len(),
+                p.violations.len()
+            )
+        }
+    );
+}
+
+/// The HTML section of the delivery routes.
+fn route_section(plan: Option<&RoutePlan>) -> String {
+    let Some(p) = plan else {
+        return "<h2>Replenishment routes</h2>\n<p class=\"muted\">None planned: the data folder has no <code>vehicles.csv</code>.</p>\n".into();
+    };
+    let mut rows = String::new();
+    for route in &p.routes {
+        let stops: Vec<String> = route
+            .stops
+            .iter()
+            .map(|st| {
+                format!(
+                    "{} <span title=\"{}\">{}</span> ({:.0})",
+                    st.arrival,
+                    esc(&st.site_id),
+                    esc(&st.name),
+                    st.units
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            rows,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{:.0} / {:.0}</td><td class=n>{:.1}</td><td class=n>{:.0}</td><td class=n>{:.2}</td></tr>",
+            esc(&route.vehicle),
+            route.departure,
+            stops.join(" → "),
+            route.return_time,
+            route.units,
+            route.capacity_units,
+            route.km,
+            route.minutes,
+            route.cost,
+        );
+    }
+    for u in &p.unserved {
+        let _ = writeln!(
+            rows,
+            "<tr><td colspan=8 class=\"bad\">not served: {} ({:.0} units): {} <code>{}</code></td></tr>",
+            esc(&u.name),
+            u.units,
+            esc(&u.detail),
+            u.reason
+        );
+    }
+    for v in &p.violations {
+        let _ = writeln!(
+            rows,
+            "<tr><td colspan=8 class=\"bad\">checker: {}</td></tr>",
+            esc(v)
+        );
+    }
+    if p.routes.is_empty() && p.unserved.is_empty() {
+        rows.push_str("<tr><td colspan=8>no pharmacy needs a delivery</td></tr>\n");
+    }
+    let t = &p.totals;
+    let verdict = if p.feasible {
+        "Every route passes the independent checker.".to_string()
+    } else {
+        format!(
+            r#"<strong class="bad">Not feasible</strong>: {} pharmacy(ies) unserved, {} rule(s) broken."#,
+            p.unserved.len(),
+            p.violations.len()
+        )
+    };
+    format!(
+        r#"<h2>Replenishment routes</h2>
+<p class="muted">The units each pharmacy orders now, delivered from {depot} ({depot_id}) by the fleet in <code>vehicles.csv</code>: vans work {shift}, pharmacies take deliveries {window}, {service:.0} minutes per stop, road distances at {speed:.0} km/h; routes from the flowcast routing solver (2000 iterations, seed 1). {routes} route(s), {stops} stop(s), {units:.0} units, {km:.1} km, cost {cost:.2}. {verdict}</p>
+<table><thead><tr><th>vehicle</th><th>leaves</th><th>stops (arrival, units)</th><th>back</th><th>units / capacity</th><th>km</th><th>minutes</th><th>cost</th></tr></thead>
+<tbody>
+{rows}</tbody></table>
+"#,
+        depot = esc(&p.depot_name),
+        depot_id = esc(&p.depot_id),
+        shift = p.shift,
+        window = p.delivery_window,
+        service = p.service_min,
+        speed = p.speed_kmh,
+        routes = t.routes,
+        stops = t.stops,
+        units = t.units,
+        km = t.km,
+        cost = t.cost,
+    )
 }
 
 fn opt(v: Option<f64>, digits: usize) -> String {
@@ -382,7 +536,7 @@ th{{background:#f9fafb;font-weight:600}} td.n{{text-align:right;font-variant-num
 <table><thead><tr><th>pharmacy</th><th>SKU</th><th>last {window} days</th><th>units/day</th><th>target</th><th>EOQ</th><th>k</th><th>safety stock</th><th>reorder point</th><th>on hand</th><th>order now</th><th>next 14 days (80 %)</th></tr></thead>
 <tbody>
 {policies}</tbody></table>
-<h2>Lots</h2>
+{route_section}<h2>Lots</h2>
 <p class="muted">Mean kinetic temperature (USP &lt;1160&gt;, ΔH = 83.144 kJ/mol) of each lot's last week of readings, time-weighted; the grey band is the label storage range, the whisker the range of readings. Days of cover at the pharmacy's current demand, selling first-expiry-first-out.</p>
 {chart}
 <table><thead><tr><th>lot</th><th>SKU</th><th>pharmacy</th><th>qty</th><th>expires</th><th>days left</th><th>label</th><th>MKT °C</th><th>mean °C</th><th>max °C</th><th>days of cover</th><th>flags</th></tr></thead>
@@ -417,6 +571,7 @@ th{{background:#f9fafb;font-weight:600}} td.n{{text-align:right;font-variant-num
         risk = t.lots_at_risk_of_expiry,
         window = r.demand_window_days,
         chart = mkt_chart(&r.lots),
+        route_section = route_section(r.routes.as_ref()),
         excursions = excursion_rows(&r.lots),
         moves = move_rows(r),
         at_risk = r.donation_plan.units_at_risk,
