@@ -58,7 +58,8 @@ pub struct AutoArima {
     pub ic: Ic,
     /// Maximum number of models the stepwise search fits.
     pub nmodels: usize,
-    /// Rank with CSS then refit by ML (None: when n > 150 or m > 12, as auto.arima).
+    /// Rank with CSS then refit by ML (`None`: when n > 150 or m > 12, as R's auto.arima;
+    /// default `Some(false)`, as statsforecast's `AutoARIMA`, which is the more accurate).
     pub approximation: Option<bool>,
     /// Allow a drift term when d + D = 1.
     pub allow_drift: bool,
@@ -92,7 +93,7 @@ impl AutoArima {
             seasonal: true,
             ic: Ic::Aicc,
             nmodels: 94,
-            approximation: None,
+            approximation: Some(false),
             allow_drift: true,
             allow_mean: true,
             ml_when_differenced: false,
