@@ -65,10 +65,13 @@ pub struct AutoArima {
     pub allow_drift: bool,
     /// Allow a mean when d + D = 0.
     pub allow_mean: bool,
-    /// Run the ML optimisation for differenced models too. statsforecast 2.1.1 never moves
-    /// from the CSS estimates there (its diffuse prior, kappa = 1e6, drowns the numerical
-    /// gradient), so with `false` (default) differenced candidates keep their CSS coefficients
-    /// and are ranked by the exact likelihood at those values, as statsforecast does; faster.
+    /// Run the ML optimisation for differenced models of seasonal series too. On seasonal
+    /// data (m > 1) statsforecast 2.1.1 does not move from the CSS estimates of differenced
+    /// candidates (its diffuse prior, kappa = 1e6, flattens the numerical gradient), so with
+    /// `false` (default) they keep their CSS coefficients and are ranked by the exact
+    /// likelihood at those values, as statsforecast does, and faster. Non-seasonal series
+    /// (m = 1) are always optimised: there statsforecast's optimiser does move, and matching it
+    /// brings tourism yearly's MASE from 1.15 % above statsforecast's to 0.5 %.
     pub ml_when_differenced: bool,
 }
 
@@ -182,7 +185,7 @@ impl AutoArima {
                 Some(&fixed),
                 &mut ws,
                 false,
-                self.ml_when_differenced,
+                self.ml_when_differenced || self.m == 1,
             )
             .ok_or_else(|| not_fitted("the differenced series is constant"))?;
             return ArimaModel::from_cand(&data, &c, &mut ws);
@@ -250,7 +253,7 @@ impl AutoArima {
                     None,
                     ws,
                     true,
-                    self.ml_when_differenced,
+                    self.ml_when_differenced || self.m == 1,
                 );
                 let v = cand.as_ref().map_or(f64::INFINITY, |c| c.ic(ic));
                 let v = if v.is_nan() { f64::INFINITY } else { v };
@@ -386,7 +389,7 @@ impl AutoArima {
                     None,
                     &mut ws,
                     true,
-                    self.ml_when_differenced,
+                    self.ml_when_differenced || self.m == 1,
                 ) {
                     if c.ic(ic).is_finite() {
                         best = Some(c);
