@@ -36,6 +36,7 @@ test-rust:
 	$(CARGO) run -q -p flowcast-examples --example replenishment
 	$(CARGO) run -q -p flowcast-examples --example cold_chain
 	$(CARGO) run -q -p flowcast-examples --example forecasting
+	$(CARGO) run -q -p flowcast-examples --example routing
 
 ## The abi3 wheel, installed into the venv.
 wheel:

@@ -334,11 +334,12 @@ impl Parts<'_> {
     }
 }
 
-/// The caller's limits, plus a stop once the search has long stopped improving (small
-/// problems are solved well before a time limit meant for large ones).
+/// The caller's limits, plus a stop once the search has long stopped improving: tiny
+/// problems are solved well before a time limit meant for large ones (100,000 + 2,000 per
+/// client iterations; a 100-client problem keeps going for about a minute without progress).
 fn criterion(options: &SolveOptions, clients: usize) -> StoppingCriterion {
     let mut parts = vec![StoppingCriterion::NoImprovement(
-        20_000 + 200 * clients as u64,
+        100_000 + 2_000 * clients as u64,
     )];
     if let Some(t) = options.time_limit {
         parts.push(StoppingCriterion::Deadline(t));
