@@ -3,9 +3,7 @@
 //! infeasible offspring, survivor selection, and a restart after long stagnation. Several
 //! workers run it side by side and pass their best solutions to each other.
 
-use std::sync::Mutex;
-
-use flowcast_core::{Progress, Rng, Search};
+use flowcast_core::{Progress, Search};
 
 use super::crossover;
 use super::data::Data;
@@ -15,57 +13,16 @@ use super::penalty::PenaltyManager;
 use super::population::{MU, Population};
 use super::route::Penalties;
 use super::split::split;
+use super::worker::{Found, Worker};
 
 /// Iterations without a better solution before the population restarts.
 const RESTART: u64 = 20_000;
 /// Iterations between looks at the other workers' best.
 const MIGRATE_EVERY: u64 = 50;
 
-/// The best solution any worker has found (shared between workers).
-#[derive(Debug, Default)]
-pub(crate) struct Shared {
-    best: Mutex<Option<Individual>>,
-}
-
-impl Shared {
-    pub(crate) fn offer(&self, ind: &Individual) {
-        if let Ok(mut best) = self.best.lock() {
-            if best.as_ref().is_none_or(|b| ind.cost < b.cost - 1e-9) {
-                *best = Some(ind.clone());
-            }
-        }
-    }
-
-    pub(crate) fn better_than(&self, cost: f64) -> Option<Individual> {
-        let best = self.best.lock().ok()?;
-        best.as_ref().filter(|b| b.cost < cost - 1e-9).cloned()
-    }
-}
-
-/// What one worker needs.
-pub(crate) struct Worker<'a> {
-    pub data: &'a Data,
-    /// Vehicle type of each route slot.
-    pub slots: &'a [usize],
-    /// Clients to route (servable ones).
-    pub clients: &'a [usize],
-    pub rng: Rng,
-    pub initial: Option<Routes>,
-    pub shared: Option<&'a Shared>,
-    /// Returns true when the search must stop now (deadline passed or cancelled).
-    pub interrupted: &'a (dyn Fn() -> bool + Sync),
-}
-
-/// What a worker found.
-pub(crate) struct Found {
-    pub best: Option<Individual>,
-    pub best_infeasible: Option<Individual>,
-    pub iterations: u64,
-}
-
 impl Worker<'_> {
     /// Runs the genetic search until `search` stops.
-    pub(crate) fn run<P: Progress>(mut self, search: &mut Search<'_, P>) -> Found {
+    pub(crate) fn run_genetic<P: Progress>(mut self, search: &mut Search<'_, P>) -> Found {
         let data = self.data;
         let mut ls = LocalSearch::new(data);
         let mut pm = PenaltyManager::new(initial_penalties(data), 0.2);

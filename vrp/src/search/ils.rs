@@ -7,13 +7,13 @@
 use flowcast_core::{Progress, Rng, Search};
 
 use super::data::Data;
-use super::hgs::{Found, Shared};
 use super::individual::Individual;
-use super::local_search::{LocalSearch, Routes};
+use super::local_search::LocalSearch;
 use super::penalty::PenaltyManager;
 use super::route::Penalties;
 use super::ruin::{recreate, ruin};
 use super::split::split;
+use super::worker::{Found, Worker};
 
 /// Late-acceptance history length.
 const HISTORY: usize = 300;
@@ -22,19 +22,9 @@ const RESTART: u64 = 50_000;
 /// Iterations between looks at the other workers' best.
 const SYNC_EVERY: u64 = 2_000;
 
-/// What one worker needs.
-pub(crate) struct Worker<'a> {
-    pub data: &'a Data,
-    pub slots: &'a [usize],
-    pub clients: &'a [usize],
-    pub rng: Rng,
-    pub initial: Option<Routes>,
-    pub shared: Option<&'a Shared>,
-    pub interrupted: &'a (dyn Fn() -> bool + Sync),
-}
-
 impl Worker<'_> {
-    pub(crate) fn run<P: Progress>(mut self, search: &mut Search<'_, P>) -> Found {
+    /// Runs the iterated local search until `search` stops.
+    pub(crate) fn run_iterated<P: Progress>(mut self, search: &mut Search<'_, P>) -> Found {
         let data = self.data;
         let interrupted = self.interrupted;
         let mut pm = PenaltyManager::new(super::hgs::initial_penalties(data), 0.5);

@@ -42,6 +42,7 @@ mod route;
 mod ruin;
 mod segment;
 mod split;
+mod worker;
 
 use std::time::Duration;
 
@@ -51,10 +52,10 @@ use flowcast_core::{
 
 use crate::{Problem, Route as SolutionRoute, Solution, Unservable};
 use data::Data;
-use hgs::{Found, Shared};
 use individual::Individual;
 use local_search::Routes;
 use segment::MAX_DIMS;
+use worker::{Found, Shared, Worker};
 
 /// How a solve runs. The default: 10 seconds, every core, seed 0.
 #[derive(Debug, Clone, PartialEq)]
@@ -309,34 +310,22 @@ struct Parts<'a> {
 
 impl Parts<'_> {
     fn run<P: Progress>(self, strategy: Strategy, rng: Rng, search: &mut Search<'_, P>) -> Found {
+        let worker = Worker {
+            data: self.data,
+            slots: self.slots,
+            clients: self.clients,
+            rng,
+            initial: self.initial.cloned(),
+            shared: self.shared,
+            interrupted: self.interrupted,
+        };
         match strategy {
-            Strategy::IteratedLocalSearch => ils::Worker {
-                data: self.data,
-                slots: self.slots,
-                clients: self.clients,
-                rng,
-                initial: self.initial.cloned(),
-                shared: self.shared,
-                interrupted: self.interrupted,
-            }
-            .run(search),
-            Strategy::HybridGenetic => hgs::Worker {
-                data: self.data,
-                slots: self.slots,
-                clients: self.clients,
-                rng,
-                initial: self.initial.cloned(),
-                shared: self.shared,
-                interrupted: self.interrupted,
-            }
-            .run(search),
+            Strategy::IteratedLocalSearch => worker.run_iterated(search),
+            Strategy::HybridGenetic => worker.run_genetic(search),
         }
     }
 }
 
-/// The caller's limits, plus a stop once the search has long stopped improving: tiny
-/// problems are solved well before a time limit meant for large ones (100,000 + 2,000 per
-/// client iterations; a 100-client problem keeps going for about a minute without progress).
 fn criterion(options: &SolveOptions, clients: usize) -> StoppingCriterion {
     let mut parts = vec![StoppingCriterion::NoImprovement(
         100_000 + 2_000 * clients as u64,
