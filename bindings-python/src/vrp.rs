@@ -7,15 +7,13 @@ use std::time::{Duration, Instant};
 use flowcast_core::{
     CancellationToken, ErrorCode, Progress, SearchStatus, SystemClock, Threads, ValidationError,
 };
-use flowcast_vrp::check::Violation;
 use flowcast_vrp::format::{self, Format, FormatError};
 use flowcast_vrp::{
-    CheckReport, Client, Depot, Matrix, Problem, ProblemErrors, Rounding, Route, Solution,
-    SolveError, SolveOptions, VehicleType, solve_with,
+    Client, Depot, Matrix, Problem, ProblemErrors, Rounding, Route, Solution, SolveError,
+    SolveOptions, VehicleType, solve_with,
 };
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::prelude::*;
-use serde_json::{Value, json};
 
 use crate::errors::{Failure, InputError, compute, raise};
 
@@ -475,94 +473,8 @@ fn vrp_check(
     compute(py, move || {
         let solution = solution(routes, vehicle_types)?;
         let report = flowcast_vrp::check(problem, &solution);
-        Ok(report_json(&report).to_string())
+        Ok(report.to_json().to_string())
     })
-}
-
-/// A check report as JSON (snake_case keys; violations with their code, message and numbers).
-fn report_json(report: &CheckReport) -> Value {
-    json!({
-        "feasible": report.feasible,
-        "cost": report.cost,
-        "distance": report.distance,
-        "duration": report.duration,
-        "fixed_cost": report.fixed_cost,
-        "uncollected_prizes": report.uncollected_prizes,
-        "num_vehicles": report.routes.iter().filter(|r| !r.stops.is_empty()).count(),
-        "violations": report.violations.iter().map(violation_json).collect::<Vec<_>>(),
-        "unvisited": report.unvisited,
-        "routes": report.routes.iter().map(|r| json!({
-            "vehicle_type": r.vehicle_type,
-            "visits": r.stops.iter().map(|s| s.client).collect::<Vec<_>>(),
-            "distance": r.distance,
-            "duration": r.duration,
-            "load": r.load,
-            "departure": finite(r.departure),
-            "return_time": finite(r.return_time),
-            "cost": r.cost,
-            "feasible": r.feasible,
-        })).collect::<Vec<_>>(),
-    })
-}
-
-/// JSON has no infinity: a non-finite time is `null`.
-fn finite(x: f64) -> Value {
-    if x.is_finite() { json!(x) } else { Value::Null }
-}
-
-/// A violation: its code, its message and its numbers by name.
-fn violation_json(v: &Violation) -> Value {
-    let mut out = match *v {
-        Violation::UnknownVehicleType {
-            route,
-            vehicle_type,
-        } => json!({"route": route, "vehicle_type": vehicle_type}),
-        Violation::UnknownClient {
-            route,
-            position,
-            client,
-        } => json!({"route": route, "position": position, "client": client}),
-        Violation::VisitedMoreThanOnce { client, times } => {
-            json!({"client": client, "times": times})
-        }
-        Violation::RequiredNotVisited { client } => json!({"client": client}),
-        Violation::CapacityExceeded {
-            route,
-            dimension,
-            load,
-            capacity,
-        } => json!({"route": route, "dimension": dimension, "load": load, "capacity": capacity}),
-        Violation::TimeWindowMissed {
-            route,
-            client,
-            arrival,
-            tw_late,
-        } => json!({"route": route, "client": client, "arrival": arrival, "tw_late": tw_late}),
-        Violation::LateReturn {
-            route,
-            arrival,
-            tw_late,
-        } => json!({"route": route, "arrival": arrival, "tw_late": tw_late}),
-        Violation::MaxDurationExceeded {
-            route,
-            duration,
-            max_duration,
-        } => json!({"route": route, "duration": duration, "max_duration": max_duration}),
-        Violation::MaxDistanceExceeded {
-            route,
-            distance,
-            max_distance,
-        } => json!({"route": route, "distance": distance, "max_distance": max_distance}),
-        Violation::TooManyRoutes {
-            vehicle_type,
-            used,
-            count,
-        } => json!({"vehicle_type": vehicle_type, "used": used, "count": count}),
-        _ => json!({}),
-    };
-    out["code"] = json!(v.code());
-    out["message"] = json!(v.to_string());
-    out
 }
 
 /// A reader's error as a `ValidationError`: `code` `malformed` or `unsupported_version` with the

@@ -11,6 +11,7 @@
 //! Comparisons allow a relative tolerance of [`TOLERANCE`] (`1e-6 · max(1, |limit|)`) for time
 //! windows, loads, durations and distances.
 
+use serde_json::{Value, json};
 use std::fmt;
 
 use crate::model::{Problem, VehicleType};
@@ -483,6 +484,100 @@ fn simulate(problem: &Problem, vt: &VehicleType, clients: &[usize], departure: f
         stops,
         return_time: t + problem.duration(at, vt.end_depot),
     }
+}
+
+impl CheckReport {
+    /// The report as JSON with snake_case keys, as the CLI and the bindings hand it out:
+    /// totals, `num_vehicles`, `violations` (each with its `code`, `message` and numbers),
+    /// `unvisited` and per route its visits, distance, duration, load, departure, return time
+    /// (`null` when not finite), cost and feasibility.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "feasible": self.feasible,
+            "cost": self.cost,
+            "distance": self.distance,
+            "duration": self.duration,
+            "fixed_cost": self.fixed_cost,
+            "uncollected_prizes": self.uncollected_prizes,
+            "num_vehicles": self.routes.iter().filter(|r| !r.stops.is_empty()).count(),
+            "violations": self.violations.iter().map(Violation::to_json).collect::<Vec<_>>(),
+            "unvisited": self.unvisited,
+            "routes": self.routes.iter().map(|r| json!({
+                "vehicle_type": r.vehicle_type,
+                "visits": r.stops.iter().map(|s| s.client).collect::<Vec<_>>(),
+                "distance": r.distance,
+                "duration": r.duration,
+                "load": r.load,
+                "departure": finite(r.departure),
+                "return_time": finite(r.return_time),
+                "cost": r.cost,
+                "feasible": r.feasible,
+            })).collect::<Vec<_>>(),
+        })
+    }
+}
+
+impl Violation {
+    /// The violation as JSON: its `code`, its `message` and its numbers by name.
+    pub fn to_json(&self) -> Value {
+        let mut out = match *self {
+            Violation::UnknownVehicleType {
+                route,
+                vehicle_type,
+            } => json!({"route": route, "vehicle_type": vehicle_type}),
+            Violation::UnknownClient {
+                route,
+                position,
+                client,
+            } => json!({"route": route, "position": position, "client": client}),
+            Violation::VisitedMoreThanOnce { client, times } => {
+                json!({"client": client, "times": times})
+            }
+            Violation::RequiredNotVisited { client } => json!({"client": client}),
+            Violation::CapacityExceeded {
+                route,
+                dimension,
+                load,
+                capacity,
+            } => {
+                json!({"route": route, "dimension": dimension, "load": load, "capacity": capacity})
+            }
+            Violation::TimeWindowMissed {
+                route,
+                client,
+                arrival,
+                tw_late,
+            } => json!({"route": route, "client": client, "arrival": arrival, "tw_late": tw_late}),
+            Violation::LateReturn {
+                route,
+                arrival,
+                tw_late,
+            } => json!({"route": route, "arrival": arrival, "tw_late": tw_late}),
+            Violation::MaxDurationExceeded {
+                route,
+                duration,
+                max_duration,
+            } => json!({"route": route, "duration": duration, "max_duration": max_duration}),
+            Violation::MaxDistanceExceeded {
+                route,
+                distance,
+                max_distance,
+            } => json!({"route": route, "distance": distance, "max_distance": max_distance}),
+            Violation::TooManyRoutes {
+                vehicle_type,
+                used,
+                count,
+            } => json!({"vehicle_type": vehicle_type, "used": used, "count": count}),
+        };
+        out["code"] = json!(self.code());
+        out["message"] = json!(self.to_string());
+        out
+    }
+}
+
+/// JSON has no infinity: a non-finite time is `null`.
+fn finite(x: f64) -> Value {
+    if x.is_finite() { json!(x) } else { Value::Null }
 }
 
 #[cfg(test)]
