@@ -76,27 +76,16 @@ fn forecast_many<'py>(
             threads,
         )?;
         let out = forecast_batch(&series, &models, &options)?;
-        let k = models.len();
-        let mut mean = vec![0.0; series.len() * h * k];
-        let mut lo = vec![0.0; series.len() * h * k * l];
-        let mut hi = vec![0.0; series.len() * h * k * l];
-        let mut notes = Vec::with_capacity(series.len() * k);
+        let mut cells = Cells::new(series.len() * h, models.len(), l);
         for (i, per_model) in out.iter().enumerate() {
             for (j, mf) in per_model.iter().enumerate() {
-                notes.push(mf.fell_back.clone());
-                let cells = (&mut mean[..], &mut lo[..], &mut hi[..]);
-                write_forecast(cells, &mf.forecast, i * h, k, j, l);
+                cells.notes.push(mf.fell_back.clone());
+                cells.write(&mf.forecast, i * h, j);
             }
         }
-        Ok((mean, lo, hi, notes))
+        Ok(cells)
     })?;
-    let (mean, lo, hi, notes) = result;
-    Ok((
-        to_numpy(py, mean),
-        to_numpy(py, lo),
-        to_numpy(py, hi),
-        notes,
-    ))
+    Ok(result.into_outputs(py))
 }
 
 /// The series, models and options of a batch call.
@@ -138,23 +127,48 @@ fn batch<'a>(
     Ok((series, models, options))
 }
 
-/// Writes a forecast's `h` steps at rows `row..row + h` of model column `j` of `k`, with `l`
-/// levels per cell.
-fn write_forecast(
-    (mean, lo, hi): (&mut [f64], &mut [f64], &mut [f64]),
-    f: &Forecast,
-    row: usize,
+/// The output columns of a batch call: `mean[row·k + model]` and the bands
+/// `lo`/`hi[(row·k + model)·l + level]`, with a fallback note per (series, model).
+struct Cells {
+    mean: Vec<f64>,
+    lo: Vec<f64>,
+    hi: Vec<f64>,
+    notes: Vec<Option<String>>,
     k: usize,
-    j: usize,
     l: usize,
-) {
-    for (step, &m) in f.mean.iter().enumerate() {
-        let cell = (row + step) * k + j;
-        mean[cell] = m;
-        for (b, band) in f.intervals.iter().enumerate() {
-            lo[cell * l + b] = band.lo[step];
-            hi[cell * l + b] = band.hi[step];
+}
+
+impl Cells {
+    fn new(rows: usize, k: usize, l: usize) -> Self {
+        Self {
+            mean: vec![0.0; rows * k],
+            lo: vec![0.0; rows * k * l],
+            hi: vec![0.0; rows * k * l],
+            notes: Vec::new(),
+            k,
+            l,
         }
+    }
+
+    /// Writes a forecast's steps at rows `row..`, model column `j`.
+    fn write(&mut self, f: &Forecast, row: usize, j: usize) {
+        for (step, &m) in f.mean.iter().enumerate() {
+            let cell = (row + step) * self.k + j;
+            self.mean[cell] = m;
+            for (b, band) in f.intervals.iter().enumerate() {
+                self.lo[cell * self.l + b] = band.lo[step];
+                self.hi[cell * self.l + b] = band.hi[step];
+            }
+        }
+    }
+
+    fn into_outputs(self, py: Python<'_>) -> Outputs<'_> {
+        (
+            to_numpy(py, self.mean),
+            to_numpy(py, self.lo),
+            to_numpy(py, self.hi),
+            self.notes,
+        )
     }
 }
 
@@ -182,7 +196,7 @@ fn cross_validation_many<'py>(
     let values = slice(py, "y", &y)?;
     let bounds = positions(py, "bounds", &bounds)?;
     let l = levels.len();
-    let (mean, lo, hi, notes) = compute(py, || {
+    let result = compute(py, || {
         let (series, models, options) = batch(
             values,
             &bounds,
@@ -200,27 +214,16 @@ fn cross_validation_many<'py>(
         };
         let windows = Windows::new(n_windows, step_size).with_refit(refit);
         let out = cross_validation_batch(&series, &models, windows, &options)?;
-        let (k, rows) = (models.len(), series.len() * n_windows * h);
-        let mut mean = vec![0.0; rows * k];
-        let mut lo = vec![0.0; rows * k * l];
-        let mut hi = vec![0.0; rows * k * l];
-        let mut notes = Vec::with_capacity(series.len() * k);
+        let mut cells = Cells::new(series.len() * n_windows * h, models.len(), l);
         for (i, per_model) in out.iter().enumerate() {
             for (j, mw) in per_model.iter().enumerate() {
-                notes.push(mw.fell_back.clone());
+                cells.notes.push(mw.fell_back.clone());
                 for (w, window) in mw.windows.iter().enumerate() {
-                    let row = (i * n_windows + w) * h;
-                    let cells = (&mut mean[..], &mut lo[..], &mut hi[..]);
-                    write_forecast(cells, &window.forecast, row, k, j, l);
+                    cells.write(&window.forecast, (i * n_windows + w) * h, j);
                 }
             }
         }
-        Ok((mean, lo, hi, notes))
+        Ok(cells)
     })?;
-    Ok((
-        to_numpy(py, mean),
-        to_numpy(py, lo),
-        to_numpy(py, hi),
-        notes,
-    ))
+    Ok(result.into_outputs(py))
 }
