@@ -51,9 +51,8 @@ impl Worker<'_> {
         }
         let (mut seen, mut child) = (Vec::new(), Vec::new());
         while search.keep_going() && !interrupted() && pop.len() >= 2 {
-            let a = pop.select(&mut self.rng, pm.pen).tour.clone();
-            let b = pop.select(&mut self.rng, pm.pen);
-            crossover::ordered(&a, &b.tour, &mut self.rng, &mut seen, &mut child);
+            let (a, b) = pop.select_pair(&mut self.rng, pm.pen);
+            crossover::ordered(&a.tour, &b.tour, &mut self.rng, &mut seen, &mut child);
             let routes = split(data, &child, self.slots, pm.pen);
             let ind = self.educate(&mut ls, routes, pm.pen, interrupted);
             let improved = self.insert(ind, &mut pop, &mut pm, &mut ls);

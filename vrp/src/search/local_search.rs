@@ -205,14 +205,14 @@ impl<'d> LocalSearch<'d> {
                     return;
                 }
                 let u = self.order[k];
-                if !self.data.required[u] && self.try_optional(u) {
+                let last_test = self.tested[u];
+                self.tested[u] = self.moves;
+                if !self.data.required[u] && self.try_optional(u, last_test) {
                     improved = true;
                 }
                 if self.route_of[u] == NONE {
                     continue;
                 }
-                let last_test = self.tested[u];
-                self.tested[u] = self.moves;
                 let n_neigh = self.data.neighbours[u].len();
                 for t in 0..n_neigh {
                     let v = self.data.neighbours[u][t] as usize;
@@ -250,10 +250,14 @@ impl<'d> LocalSearch<'d> {
 
     /// An optional client: dropped when its route saves more than its prize without it,
     /// inserted next to a neighbour when that costs less than its prize.
-    fn try_optional(&mut self, u: usize) -> bool {
+    /// Routes unchanged since `last_test` (when `u` was last tried) are skipped.
+    fn try_optional(&mut self, u: usize, last_test: u64) -> bool {
         let prize = self.data.prize[u];
         if self.route_of[u] != NONE {
             let (r, i) = (self.route_of[u], self.pos_of[u]);
+            if self.modified[r] <= last_test {
+                return false;
+            }
             let plan = Plan::new(
                 self.routes[r].vehicle,
                 &[
@@ -276,7 +280,7 @@ impl<'d> LocalSearch<'d> {
         let mut best: Option<(f64, usize, usize)> = None;
         for t in 0..self.data.neighbours[u].len() {
             let v = self.data.neighbours[u][t] as usize;
-            if self.route_of[v] == NONE {
+            if self.route_of[v] == NONE || self.modified[self.route_of[v]] <= last_test {
                 continue;
             }
             let (r, j) = (self.route_of[v], self.pos_of[v]);

@@ -147,8 +147,9 @@ impl Population {
         self.feasible.members.len() + self.infeasible.members.len()
     }
 
-    /// A parent by binary tournament on biased fitness over both subpopulations.
-    pub(crate) fn select(&self, rng: &mut Rng, pen: Penalties) -> &Individual {
+    /// Two parents, each by binary tournament on biased fitness over both subpopulations (the
+    /// fitness is computed once for both).
+    pub(crate) fn select_pair(&self, rng: &mut Rng, pen: Penalties) -> (&Individual, &Individual) {
         let ff = self.feasible.fitness(pen);
         let fi = self.infeasible.fitness(pen);
         let n = ff.len() + fi.len();
@@ -159,9 +160,12 @@ impl Population {
                 (fi[k - ff.len()], &self.infeasible.members[k - ff.len()])
             }
         };
-        let a = pick(rng.index(n));
-        let b = pick(rng.index(n));
-        if a.0 <= b.0 { a.1 } else { b.1 }
+        let mut tournament = || {
+            let (a, b) = (pick(rng.index(n)), pick(rng.index(n)));
+            if a.0 <= b.0 { a.1 } else { b.1 }
+        };
+        let first = tournament();
+        (first, tournament())
     }
 
     /// Empties both subpopulations (the bests are kept).

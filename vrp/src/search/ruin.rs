@@ -20,24 +20,27 @@ const BLINK: f64 = 0.01;
 pub(crate) fn ruin(ls: &mut LocalSearch, rng: &mut Rng, removed: &mut Vec<usize>) {
     removed.clear();
     let data = ls.data;
-    let routed: Vec<usize> = ls
+    let (used, routed) = ls
         .routes
         .iter()
         .filter(|r| !r.is_empty())
-        .map(|r| r.len())
-        .collect();
-    if routed.is_empty() {
+        .fold((0, 0), |(n, c), r| (n + 1, c + r.len()));
+    if used == 0 {
         return;
     }
-    let avg_len = routed.iter().sum::<usize>() as f64 / routed.len() as f64;
+    let avg_len = routed as f64 / used as f64;
     let max_len = (MAX_STRING as f64).min(avg_len).max(1.0);
     let max_strings = (4.0 * AVG_REMOVED / (1.0 + max_len) - 1.0).max(1.0);
     let strings = 1 + (rng.uniform() * max_strings) as usize;
-    let clients: Vec<usize> = data.clients().filter(|&l| ls.is_routed(l)).collect();
-    if clients.is_empty() {
-        return;
-    }
-    let seed = clients[rng.index(clients.len())];
+    // A random routed client, without listing them: draw among all clients until one is
+    // routed (some route holds a client, and most clients are routed).
+    let first = data.n_depots;
+    let seed = loop {
+        let c = first + rng.index(data.n_loc - first);
+        if ls.is_routed(c) {
+            break c;
+        }
+    };
     let mut done_routes: Vec<usize> = Vec::new();
     let candidates = std::iter::once(seed).chain(data.neighbours[seed].iter().map(|&v| v as usize));
     for c in candidates {
